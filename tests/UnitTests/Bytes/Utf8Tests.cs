@@ -1,0 +1,80 @@
+namespace CellularIot.Tests.Bytes
+{
+    using System;
+    using CellularIot.Bytes;
+    using nanoFramework.TestFramework;
+
+    [TestClass]
+    public class Utf8Tests
+    {
+        [TestMethod]
+        public void EncodesEachSequenceLength()
+        {
+            // "A", "é" (2 bytes), "€" (3 bytes), "😀" (4 bytes, a surrogate pair in UTF-16)
+            byte[] bytes = Utf8.GetBytes("Aé€\uD83D\uDE00");
+            byte[] expected = new byte[] { 0x41, 0xC3, 0xA9, 0xE2, 0x82, 0xAC, 0xF0, 0x9F, 0x98, 0x80 };
+            CollectionAssert.AreEqual(expected, bytes);
+        }
+
+        [TestMethod]
+        public void DecodesWhatItEncodes()
+        {
+            string text = "x-amz-customauthorizer-name=1nce-authorizer € \uD83D\uDE00 ü";
+            byte[] bytes = Utf8.GetBytes(text);
+            Assert.AreEqual(text, Utf8.Decode(bytes));
+            Assert.AreEqual(text.Length, Utf8.GetCharCount(bytes, 0, bytes.Length));
+        }
+
+        [TestMethod]
+        public void DecodesASlice()
+        {
+            byte[] bytes = new byte[] { 0xFF, 0x4F, 0x4B, 0xFF };
+            Assert.AreEqual("OK", Utf8.Decode(bytes, 1, 2));
+        }
+
+        [TestMethod]
+        [DataRow(new byte[] { 0xC0, 0xAF })]
+        [DataRow(new byte[] { 0xE0, 0x80, 0xAF })]
+        [DataRow(new byte[] { 0xED, 0xA0, 0x80 })]
+        [DataRow(new byte[] { 0xF4, 0x90, 0x80, 0x80 })]
+        [DataRow(new byte[] { 0xE2, 0x82 })]
+        [DataRow(new byte[] { 0x80 })]
+        [DataRow(new byte[] { 0xC3, 0x41 })]
+        [DataRow(new byte[] { 0xFE })]
+        public void RejectsMalformedBytes(byte[] malformed)
+        {
+            Assert.ThrowsException(typeof(Utf8Exception), () => Utf8.Decode(malformed));
+        }
+
+        [TestMethod]
+        public void RejectsUnpairedSurrogates()
+        {
+            Assert.ThrowsException(typeof(Utf8Exception), () => Utf8.GetBytes("a\uD83D"));
+            Assert.ThrowsException(typeof(Utf8Exception), () => Utf8.GetBytes("\uDE00b"));
+        }
+
+        [TestMethod]
+        public void EncodeRefusesATooSmallDestinationAndWritesNothing()
+        {
+            byte[] destination = new byte[3];
+            Assert.ThrowsException(typeof(ArgumentException), () => Utf8.Encode("abcd", destination, 0));
+            CollectionAssert.AreEqual(new byte[3], destination);
+        }
+
+        [TestMethod]
+        public void EncodesAtAnOffset()
+        {
+            byte[] destination = new byte[5];
+            int written = Utf8.Encode("é", destination, 3);
+            Assert.AreEqual(2, written);
+            Assert.AreEqual((byte)0xC3, destination[3]);
+            Assert.AreEqual((byte)0xA9, destination[4]);
+        }
+
+        [TestMethod]
+        public void RejectsARangeOutsideTheArray()
+        {
+            Assert.ThrowsException(typeof(ArgumentOutOfRangeException), () => Utf8.Decode(new byte[2], 1, 2));
+        }
+    }
+}

@@ -1,0 +1,4 @@
+using System.Reflection;
+
+[assembly: AssemblyTitle("CellularIot unit tests")]
+[assembly: AssemblyProduct("CellularIot")]

@@ -1,0 +1,7 @@
+namespace CellularIot.NanoCheck;
+
+/// <summary>What the check found in one assembly of the firmware.</summary>
+/// <param name="Name">The assembly compiled.</param>
+/// <param name="FileCount">How many source files went into it.</param>
+/// <param name="Violations">What the device could not run; empty when it passes.</param>
+public sealed record AssemblyReport(string Name, int FileCount, IReadOnlyList<Violation> Violations);

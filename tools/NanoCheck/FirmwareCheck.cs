@@ -1,0 +1,114 @@
+using Microsoft.CodeAnalysis;
+
+namespace CellularIot.NanoCheck;
+
+/// <summary>
+/// Runs the check over this repository: the firmware core (everything Firmware.nfproj compiles but the
+/// Board layer), the Board layer against the declaration-only contracts, the host's TestFramework surface,
+/// and the unit tests of tests/UnitTests.nfproj. Each assembly may reference only what the device has.
+/// </summary>
+public sealed class FirmwareCheck
+{
+    /// <summary>The device's own core library.</summary>
+    public const string Mscorlib = "mscorlib";
+
+    /// <summary>The firmware's assembly name, as in Firmware.nfproj.</summary>
+    public const string FirmwareAssembly = "CellularIot.Firmware";
+
+    /// <summary>The unit-test framework whose API the host surface mirrors.</summary>
+    public const string TestFrameworkAssembly = "nanoFramework.TestFramework";
+
+    private readonly string repoRoot;
+    private readonly NanoCompiler compiler;
+
+    /// <summary>Creates a check of the repository at <paramref name="repoRoot"/>.</summary>
+    public FirmwareCheck(string repoRoot, NanoCompiler compiler)
+    {
+        this.repoRoot = Path.GetFullPath(repoRoot);
+        this.compiler = compiler;
+    }
+
+    /// <summary>Compiles and inspects every device assembly; returns one report each.</summary>
+    public IReadOnlyList<AssemblyReport> Run()
+    {
+        var reports = new List<AssemblyReport>();
+        string firmwareProject = Path.Combine(repoRoot, "firmware", "Firmware.nfproj");
+        var firmwareFiles = ProjectSources.CompiledFiles(firmwareProject);
+        string boardDir = Path.Combine(repoRoot, "firmware", "Board") + Path.DirectorySeparatorChar;
+        var coreFiles = firmwareFiles.Where(f => !f.StartsWith(boardDir, StringComparison.Ordinal)).ToList();
+        var boardFiles = firmwareFiles.Where(f => f.StartsWith(boardDir, StringComparison.Ordinal)).ToList();
+
+        var core = compiler.Compile(FirmwareAssembly, Load(coreFiles), []);
+        var coreViolations = MetadataInspector.Inspect(core, [Mscorlib]).Concat(Uncompiled(firmwareProject, firmwareFiles)).ToList();
+        reports.Add(new AssemblyReport(FirmwareAssembly + " (core)", coreFiles.Count, coreViolations));
+
+        var contracts = CompileContracts(reports);
+        var boardAllowed = contracts.Select(c => c.Name).Append(Mscorlib).Append(FirmwareAssembly).ToList();
+        var boardViolations = DependencyFailure(core)
+            ?? MetadataInspector.Inspect(compiler.Compile(FirmwareAssembly + ".Board", Load(boardFiles), contracts.Select(c => c.Reference).Prepend(core.ToReference())), boardAllowed);
+        reports.Add(new AssemblyReport(FirmwareAssembly + " (Board)", boardFiles.Count, boardViolations));
+
+        var surfaceFiles = Directory.GetFiles(Path.Combine(repoRoot, "tests", "TestFramework"), "*.cs", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
+        var surface = compiler.Compile(TestFrameworkAssembly, Load(surfaceFiles), []);
+        reports.Add(new AssemblyReport(TestFrameworkAssembly + " (host surface)", surfaceFiles.Count, MetadataInspector.Inspect(surface, [Mscorlib])));
+
+        string testProject = Path.Combine(repoRoot, "tests", "UnitTests", "UnitTests.nfproj");
+        var testFiles = ProjectSources.CompiledFiles(testProject);
+        var testViolations = (DependencyFailure(core) ?? DependencyFailure(surface)
+            ?? MetadataInspector.Inspect(compiler.Compile("CellularIot.UnitTests", Load(testFiles), [core.ToReference(), surface.ToReference()]), [Mscorlib, FirmwareAssembly, TestFrameworkAssembly]))
+            .Concat(Uncompiled(testProject, testFiles)).ToList();
+        reports.Add(new AssemblyReport("CellularIot.UnitTests", testFiles.Count, testViolations));
+        return reports;
+    }
+
+    // An assembly whose dependency failed is not compiled: the dependency's own errors say what to fix.
+    private static IReadOnlyList<Violation>? DependencyFailure(CompiledAssembly dependency)
+        => dependency.Succeeded ? null : [new Violation(string.Empty, 0, string.Empty, $"not checked: it builds on {dependency.Compilation.AssemblyName}, which did not compile")];
+
+    // A .cs file beside a project that the project does not compile would escape the check unseen.
+    private IEnumerable<Violation> Uncompiled(string projectPath, IReadOnlyList<string> compiled)
+    {
+        string projectDir = Path.GetDirectoryName(projectPath)!;
+        return Directory.EnumerateFiles(projectDir, "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .Except(compiled)
+            .Select(f => new Violation(Relative(f), 0, string.Empty, $"not compiled by {Path.GetFileName(projectPath)}; add it to a Compile item"));
+    }
+
+    private List<(string Name, MetadataReference Reference)> CompileContracts(List<AssemblyReport> reports)
+    {
+        var pending = Directory.GetDirectories(Path.Combine(repoRoot, "contracts")).Order(StringComparer.Ordinal).ToList();
+        var compiled = new List<(string Name, MetadataReference Reference)>();
+        // Contracts may build on each other (FileStream derives from Stream): compile until nothing more does.
+        while (pending.Count > 0)
+        {
+            var progress = pending
+                .Select(dir => (Dir: dir, Result: compiler.Compile(Path.GetFileName(dir), Load(Directory.GetFiles(dir, "*.cs")), compiled.Select(c => c.Reference))))
+                .Where(attempt => attempt.Result.Succeeded)
+                .ToList();
+            if (progress.Count == 0)
+            {
+                foreach (string dir in pending)
+                {
+                    var failed = compiler.Compile(Path.GetFileName(dir), Load(Directory.GetFiles(dir, "*.cs")), compiled.Select(c => c.Reference));
+                    reports.Add(new AssemblyReport(Path.GetFileName(dir) + " (contract)", Directory.GetFiles(dir, "*.cs").Length, failed.Errors));
+                }
+
+                break;
+            }
+
+            foreach (var (dir, result) in progress)
+            {
+                compiled.Add((Path.GetFileName(dir), result.ToReference()));
+                pending.Remove(dir);
+            }
+        }
+
+        return compiled;
+    }
+
+    private IEnumerable<SourceFile> Load(IEnumerable<string> files) => files.Select(f => new SourceFile(Relative(f), File.ReadAllText(f)));
+
+    private string Relative(string file) => Path.GetRelativePath(repoRoot, file).Replace('\\', '/');
+}
