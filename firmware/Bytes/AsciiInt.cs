@@ -20,20 +20,14 @@ namespace CellularIot.Bytes
                 throw new ArgumentNullException(nameof(destination));
             }
 
-            // Work with the negative magnitude so that long.MinValue needs no special case.
-            long negative = value < 0 ? value : -value;
-            int digits = 1;
-            for (long rest = negative / 10; rest != 0; rest /= 10)
-            {
-                digits++;
-            }
-
-            int length = digits + (value < 0 ? 1 : 0);
+            int length = FormattedLength(value);
             if (offset < 0 || offset > destination.Length - length)
             {
                 throw new ArgumentException("destination too small for " + length + " digits", nameof(destination));
             }
 
+            // Work with the negative magnitude so that long.MinValue needs no special case.
+            long negative = value < 0 ? value : -value;
             int at = offset + length - 1;
             do
             {
@@ -45,6 +39,18 @@ namespace CellularIot.Bytes
             if (value < 0)
             {
                 destination[offset] = (byte)'-';
+            }
+
+            return length;
+        }
+
+        /// <summary>How many bytes <see cref="Format"/> writes for <paramref name="value"/>, sign included.</summary>
+        public static int FormattedLength(long value)
+        {
+            int length = value < 0 ? 2 : 1;
+            for (long rest = value / 10; rest != 0; rest /= 10)
+            {
+                length++;
             }
 
             return length;

@@ -28,4 +28,49 @@ public sealed class FirmwareTests
         Assert.Contains(files, f => f.EndsWith(Path.Combine("Board", "Program.cs"), StringComparison.Ordinal));
         Assert.DoesNotContain(files, f => f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void BoardCodeThatMisusesAPackageFailsAgainstTheContracts()
+    {
+        string copy = CopyOfDeviceSources();
+        try
+        {
+            string link = Path.Combine(copy, "firmware", "Board", "SerialPortLink.cs");
+            File.WriteAllText(link, File.ReadAllText(link).Replace("port.ReadTimeout = timeoutMs;", "port.ReadTimout = timeoutMs;", StringComparison.Ordinal));
+
+            var board = new FirmwareCheck(copy, Check.Compiler).Run().Single(r => r.Name.EndsWith("(Board)", StringComparison.Ordinal));
+
+            var violation = Assert.Single(board.Violations);
+            Assert.Equal("firmware/Board/SerialPortLink.cs", violation.File);
+            Assert.Contains("ReadTimout", violation.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(copy, recursive: true);
+        }
+    }
+
+    // The folders the check reads, copied so that a test can break one file without touching the repository.
+    private static string CopyOfDeviceSources()
+    {
+        string copy = Path.Combine(Path.GetTempPath(), "nanocheck-" + Guid.NewGuid().ToString("N"));
+        foreach (string folder in new[] { "firmware", "contracts", Path.Combine("tests", "TestFramework"), Path.Combine("tests", "UnitTests") })
+        {
+            string source = Path.Combine(RepoRoot, folder);
+            foreach (string file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
+            {
+                string relative = Path.GetRelativePath(source, file);
+                if (relative.Split(Path.DirectorySeparatorChar).Any(part => part is "bin" or "obj"))
+                {
+                    continue;
+                }
+
+                string target = Path.Combine(copy, folder, relative);
+                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                File.Copy(file, target);
+            }
+        }
+
+        return copy;
+    }
 }
