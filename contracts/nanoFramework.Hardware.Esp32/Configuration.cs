@@ -14,5 +14,7 @@ namespace nanoFramework.Hardware.Esp32
         COM2_RX = 197121,
         COM3_TX = 197376,
         COM3_RX = 197377,
+        I2C1_DATA = 131328,
+        I2C1_CLOCK = 131329,
     }
 }

@@ -1,0 +1,222 @@
+namespace CellularIot.App.Config
+{
+    using CellularIot.Bytes;
+    using CellularIot.Cloud.Session;
+    using CellularIot.Modem;
+
+    /// <summary>
+    /// Reads device.conf: UTF-8 text, one <c>key=value</c> a line, <c>#</c> starting a comment line. Keys
+    /// left out keep their defaults; an unknown or repeated key, or a value out of range, is an error naming
+    /// its line, so a typo never silently becomes a default on a device in the field.
+    /// </summary>
+    public static class DeviceSettingsParser
+    {
+        /// <summary>Longest configuration file accepted.</summary>
+        public const int MaxFileBytes = 4096;
+
+        private static readonly string[] Keys = new string[]
+        {
+            "board", "apn", "radio", "publishIntervalSeconds", "batchSize", "qos", "transport", "baudRate",
+            "onboardingHost", "telemetryTopic", "modemRxPin", "modemTxPin", "powerKeyPin",
+        };
+
+        /// <summary>Parses and validates the file's bytes.</summary>
+        /// <exception cref="SettingsException">The file is too long, not UTF-8, or holds a bad line.</exception>
+        public static DeviceSettings Parse(byte[] file)
+        {
+            if (file.Length > MaxFileBytes)
+            {
+                throw new SettingsException("file longer than " + MaxFileBytes + " bytes");
+            }
+
+            string text;
+            try
+            {
+                text = Utf8.Decode(file);
+            }
+            catch (Utf8Exception ex)
+            {
+                throw new SettingsException("not UTF-8 text (" + ex.Message + ")");
+            }
+
+            var settings = new DeviceSettings();
+            bool[] seen = new bool[Keys.Length];
+            string[] lines = text.Split('\n');
+            for (int i = 0; i < lines.Length; i++)
+            {
+                string line = lines[i].Trim();
+                if (line.Length == 0 || line[0] == '#')
+                {
+                    continue;
+                }
+
+                int equals = line.IndexOf('=');
+                if (equals <= 0)
+                {
+                    throw Error(i, "expected key=value, found '" + line + "'");
+                }
+
+                string key = line.Substring(0, equals).Trim();
+                string value = line.Substring(equals + 1).Trim();
+                int index = IndexOfKey(key);
+                if (index < 0)
+                {
+                    throw Error(i, "unknown key '" + key + "'");
+                }
+
+                if (seen[index])
+                {
+                    throw Error(i, "'" + key + "' is set twice");
+                }
+
+                seen[index] = true;
+                Apply(settings, key, value, i);
+            }
+
+            settings.Validate();
+            return settings;
+        }
+
+        private static void Apply(DeviceSettings settings, string key, string value, int line)
+        {
+            switch (key)
+            {
+                case "board":
+                    settings.Board = value;
+                    break;
+                case "apn":
+                    settings.Apn = Text(value, 100, line, key);
+                    break;
+                case "radio":
+                    settings.Radio = Radio(value, line);
+                    break;
+                case "publishIntervalSeconds":
+                    settings.PublishIntervalSeconds = Number(value, 1, 86400, line, key);
+                    break;
+                case "batchSize":
+                    settings.BatchSize = Number(value, 1, 100, line, key);
+                    break;
+                case "qos":
+                    settings.Qos = Number(value, 0, 1, line, key);
+                    break;
+                case "transport":
+                    settings.Transport = Transport(value, line);
+                    break;
+                case "baudRate":
+                    settings.BaudRate = BaudRate(value, line);
+                    break;
+                case "onboardingHost":
+                    settings.OnboardingHost = Text(value, 253, line, key);
+                    break;
+                case "telemetryTopic":
+                    settings.TelemetryTopic = Topic(value, line);
+                    break;
+                case "modemRxPin":
+                    settings.ModemRxPin = Number(value, 0, 48, line, key);
+                    break;
+                case "modemTxPin":
+                    settings.ModemTxPin = Number(value, 0, 48, line, key);
+                    break;
+                case "powerKeyPin":
+                    settings.PowerKeyPin = Number(value, 0, 48, line, key);
+                    break;
+            }
+        }
+
+        private static RadioMode Radio(string value, int line)
+        {
+            switch (value)
+            {
+                case "catm":
+                    return RadioMode.CatM;
+                case "nbiot":
+                    return RadioMode.NbIot;
+                case "both":
+                    return RadioMode.Both;
+                default:
+                    throw Error(line, "radio must be catm, nbiot or both, not '" + value + "'");
+            }
+        }
+
+        private static TransportChoice Transport(string value, int line)
+        {
+            switch (value)
+            {
+                case "auto":
+                    return TransportChoice.Auto;
+                case "mqtt-tls":
+                    return TransportChoice.MqttTls;
+                case "mqtt-websocket":
+                    return TransportChoice.MqttWebSocket;
+                default:
+                    throw Error(line, "transport must be auto, mqtt-tls or mqtt-websocket, not '" + value + "'");
+            }
+        }
+
+        private static int BaudRate(string value, int line)
+        {
+            int baud = Number(value, 9600, 921600, line, "baudRate");
+            int[] allowed = new int[] { 9600, 19200, 38400, 57600, 115200, 230400, 921600 };
+            foreach (int rate in allowed)
+            {
+                if (rate == baud)
+                {
+                    return baud;
+                }
+            }
+
+            throw Error(line, "baudRate must be one of 9600, 19200, 38400, 57600, 115200, 230400, 921600");
+        }
+
+        private static string Topic(string value, int line)
+        {
+            string topic = Text(value, 128, line, "telemetryTopic");
+            if (topic[0] == '/' || topic[topic.Length - 1] == '/' || topic.Contains("+") || topic.Contains("#"))
+            {
+                throw Error(line, "telemetryTopic must not start or end with '/' nor hold the wildcards + or #");
+            }
+
+            return topic;
+        }
+
+        private static string Text(string value, int maxLength, int line, string key)
+        {
+            if (value.Length == 0 || value.Length > maxLength)
+            {
+                throw Error(line, key + " must hold 1 to " + maxLength + " characters");
+            }
+
+            return value;
+        }
+
+        private static int Number(string value, int min, int max, int line, string key)
+        {
+            byte[] digits = Utf8.GetBytes(value);
+            int number;
+            if (!AsciiInt.TryParse(digits, 0, digits.Length, out number) || number < min || number > max)
+            {
+                throw Error(line, key + " must be a whole number from " + min + " to " + max + ", not '" + value + "'");
+            }
+
+            return number;
+        }
+
+        private static int IndexOfKey(string key)
+        {
+            for (int i = 0; i < Keys.Length; i++)
+            {
+                if (Keys[i] == key)
+                {
+                    return i;
+                }
+            }
+
+            return -1;
+        }
+
+        private static SettingsException Error(int lineIndex, string message)
+        {
+            return new SettingsException("line " + (lineIndex + 1) + ": " + message);
+        }
+    }
+}

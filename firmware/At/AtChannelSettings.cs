@@ -1,0 +1,21 @@
+namespace CellularIot.At
+{
+    /// <summary>Sizes and times of an <see cref="AtChannel"/>; the defaults suit a SIM7080G at 115200 baud.</summary>
+    public sealed class AtChannelSettings
+    {
+        /// <summary>Longest line kept (longer ones are dropped and counted). Raw blocks do not count against it.</summary>
+        public int LineCapacity { get; set; } = 256;
+
+        /// <summary>URCs that may wait for their handlers before new ones are dropped.</summary>
+        public int UrcQueueDepth { get; set; } = 8;
+
+        /// <summary>Bytes the reader takes from the link at a time.</summary>
+        public int ReadChunk { get; set; } = 256;
+
+        /// <summary>How long the reader and the dispatcher wait before looking whether the channel is stopping.</summary>
+        public int PollMs { get; set; } = 100;
+
+        /// <summary>Quiet time after a final result before the next command is written; SIMCom modules drop characters sent sooner.</summary>
+        public int GuardTimeMs { get; set; } = 20;
+    }
+}

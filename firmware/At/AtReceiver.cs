@@ -1,0 +1,380 @@
+namespace CellularIot.At
+{
+    using System;
+    using System.Collections;
+    using CellularIot.Bytes;
+
+    /// <summary>
+    /// Decides what every received line is: the echo of a command, a final result, a line of the command in
+    /// flight, a prompt, or a URC. Lines are matched to the command itself (its prefix and shape, and whether it
+    /// is still waiting), never to a prefix alone, so a URC that looks like the answer stays a URC. URCs with a
+    /// handler are copied into a fixed queue for the dispatcher; URCs nobody handles and final results cost no
+    /// allocation. Not thread-safe: <see cref="AtChannel"/> calls it under its lock.
+    /// </summary>
+    public sealed class AtReceiver : ILineSink
+    {
+        /// <summary>Flag returned by <see cref="Feed"/>: the command in flight saw its prompt or finished.</summary>
+        public const int CommandProgressed = 1;
+
+        /// <summary>Flag returned by <see cref="Feed"/>: a URC was queued for its handler.</summary>
+        public const int UrcQueued = 2;
+
+        private static readonly byte[] Download = Utf8.GetBytes("DOWNLOAD");
+
+        private readonly LineFramer framer;
+        private readonly UrcQueue urcs;
+        private readonly ArrayList registrations = new ArrayList();
+        private AtCommand inFlight;
+        private int events;
+
+        /// <summary>Creates a receiver for lines of up to <paramref name="lineCapacity"/> bytes and <paramref name="urcQueueDepth"/> waiting URCs.</summary>
+        public AtReceiver(int lineCapacity, int urcQueueDepth)
+        {
+            framer = new LineFramer(lineCapacity, this);
+            urcs = new UrcQueue(urcQueueDepth, lineCapacity);
+        }
+
+        /// <summary>Longest line kept.</summary>
+        public int LineCapacity
+        {
+            get { return framer.LineCapacity; }
+        }
+
+        /// <summary>The command waiting for its answer, or null.</summary>
+        public AtCommand InFlight
+        {
+            get { return inFlight; }
+        }
+
+        /// <summary>Lines dropped for being too long.</summary>
+        public int DroppedLines
+        {
+            get { return framer.DroppedLines; }
+        }
+
+        /// <summary>URCs dropped because handlers fell behind.</summary>
+        public int DroppedUrcs
+        {
+            get { return urcs.Dropped; }
+        }
+
+        /// <summary>URCs waiting for the dispatcher.</summary>
+        public int PendingUrcs
+        {
+            get { return urcs.Count; }
+        }
+
+        /// <summary>Lines that no handler wanted and no command claimed.</summary>
+        public int UnhandledUrcs { get; private set; }
+
+        /// <summary>Command echoes skipped (echo is on after every boot until ATE0).</summary>
+        public int EchoLines { get; private set; }
+
+        /// <summary>Final results that arrived with no command waiting (the late answer of a timed-out command).</summary>
+        public int StrayFinals { get; private set; }
+
+        /// <summary>
+        /// Sends URCs that start with <paramref name="prefix"/> to <paramref name="handler"/>, replacing an earlier
+        /// handler of the same prefix. A prefix-less URC is registered by its whole text (<c>RDY</c>). When several
+        /// prefixes match, the longest wins.
+        /// </summary>
+        public void Register(string prefix, UrcHandler handler)
+        {
+            if (handler == null)
+            {
+                throw new ArgumentNullException(nameof(handler));
+            }
+
+            byte[] bytes = AtText.ToCommandBytes(prefix);
+            if (bytes.Length == 0)
+            {
+                throw new ArgumentException("a URC prefix cannot be empty", nameof(prefix));
+            }
+
+            int existing = IndexOf(bytes);
+            if (existing >= 0)
+            {
+                ((UrcRegistration)registrations[existing]).Handler = handler;
+                return;
+            }
+
+            registrations.Add(new UrcRegistration(bytes, handler));
+        }
+
+        /// <summary>Removes the handler of <paramref name="prefix"/>; false when there was none.</summary>
+        public bool Unregister(string prefix)
+        {
+            int existing = IndexOf(AtText.ToCommandBytes(prefix));
+            if (existing < 0)
+            {
+                return false;
+            }
+
+            registrations.RemoveAt(existing);
+            return true;
+        }
+
+        /// <summary>Makes <paramref name="command"/> the command in flight, ready for its answer.</summary>
+        /// <exception cref="InvalidOperationException">Another command is in flight.</exception>
+        public void Begin(AtCommand command)
+        {
+            if (command == null)
+            {
+                throw new ArgumentNullException(nameof(command));
+            }
+
+            if (inFlight != null)
+            {
+                throw new InvalidOperationException("a command is already in flight");
+            }
+
+            command.Prepare();
+            inFlight = command;
+            framer.ArmPrompt(command.Prompt == AtPrompt.Angle);
+            framer.ArmInlineRaw(command.RawRead == AtRawRead.Inline ? command.ResponsePrefix : null);
+        }
+
+        /// <summary>Gives up on <paramref name="command"/> with outcome <see cref="AtOutcome.Timeout"/> if it is still in flight.</summary>
+        public void Abandon(AtCommand command)
+        {
+            if (command != null && inFlight == command)
+            {
+                command.Response.FinishTimeout();
+                Complete(command);
+            }
+        }
+
+        /// <summary>Consumes received bytes; returns <see cref="CommandProgressed"/> and/or <see cref="UrcQueued"/>.</summary>
+        public int Feed(byte[] data, int offset, int count)
+        {
+            events = 0;
+            framer.Feed(data, offset, count);
+            return events;
+        }
+
+        /// <summary>Moves the oldest waiting URC into <paramref name="into"/> and returns its handler, or null when none waits.</summary>
+        public UrcHandler DequeueUrc(AtLine into)
+        {
+            return urcs.Dequeue(into);
+        }
+
+        /// <inheritdoc/>
+        public void OnLine(byte[] line, int count)
+        {
+            if (IsEcho(line, count))
+            {
+                EchoLines++;
+                return;
+            }
+
+            AtCommand command = inFlight;
+            AtOutcome kind = FinalResult.Classify(line, 0, count);
+            if (command == null)
+            {
+                if (kind != AtOutcome.None)
+                {
+                    StrayFinals++;
+                    return;
+                }
+
+                DispatchUrc(line, count);
+                return;
+            }
+
+            if (command.SuccessLine != null && AtText.IsExactly(line, 0, count, command.SuccessLine))
+            {
+                kind = AtOutcome.Ok;
+            }
+
+            if (kind != AtOutcome.None)
+            {
+                OnFinal(command, kind, line, count);
+                return;
+            }
+
+            if (command.Prompt == AtPrompt.Download && !command.PromptSeen && AtText.IsExactly(line, 0, count, Download))
+            {
+                command.PromptSeen = true;
+                events |= CommandProgressed;
+                return;
+            }
+
+            if (BelongsTo(command, line, count))
+            {
+                OnAnswerLine(command, line, count);
+                return;
+            }
+
+            DispatchUrc(line, count);
+        }
+
+        /// <inheritdoc/>
+        public int OnInlineRawHeader(byte[] line, int count)
+        {
+            AtCommand command = inFlight;
+            if (command == null || command.RawRead != AtRawRead.Inline || !command.MatchesPrefixed(line, count))
+            {
+                return -1;
+            }
+
+            int prefixLength = command.ResponsePrefix.Length;
+            int announced;
+            if (!AsciiInt.TryParse(line, prefixLength, count - 1 - prefixLength, out announced) || announced < 0)
+            {
+                return -1;
+            }
+
+            if (announced > command.RawCapacity)
+            {
+                // More than was asked for: the length is not trusted and the bytes stay a (soon dropped) line.
+                command.Response.MarkMalformed();
+                return -1;
+            }
+
+            command.Response.AddLine(line, count - 1);
+            command.RawExpected = announced;
+            return announced;
+        }
+
+        /// <inheritdoc/>
+        public void OnRaw(byte[] data, int offset, int count)
+        {
+            AtCommand command = inFlight;
+            if (command == null || command.RawRead == AtRawRead.None)
+            {
+                // The command gave up (timeout) while its block was arriving: the framer still consumes the
+                // announced bytes, so the stream stays in step, but they go nowhere.
+                return;
+            }
+
+            int room = command.RawCapacity - command.Response.RawCount;
+            int taken = count < room ? count : room;
+            Array.Copy(data, offset, command.RawBuffer, command.RawOffset + command.Response.RawCount, taken);
+            command.Response.RawCount += taken;
+        }
+
+        /// <inheritdoc/>
+        public void OnRawEnd()
+        {
+            // Nothing to do: the final result that follows the block finishes the command.
+        }
+
+        /// <inheritdoc/>
+        public void OnPrompt()
+        {
+            AtCommand command = inFlight;
+            if (command != null && command.Prompt == AtPrompt.Angle && !command.PromptSeen)
+            {
+                command.PromptSeen = true;
+                events |= CommandProgressed;
+            }
+        }
+
+        // Modem output never starts with "AT"; with echo on, the command comes back as such a line.
+        private static bool IsEcho(byte[] line, int count)
+        {
+            return count >= 2 && (line[0] == (byte)'A' || line[0] == (byte)'a') && (line[1] == (byte)'T' || line[1] == (byte)'t');
+        }
+
+        private bool BelongsTo(AtCommand command, byte[] line, int count)
+        {
+            if (!command.Bare)
+            {
+                return command.MatchesPrefixed(line, count);
+            }
+
+            // Bare answers (ICCID, IMEI, revision) never start with '+', and a registered URC stays a URC.
+            return line[0] != (byte)'+' && FindHandler(line, count) == null;
+        }
+
+        private void OnAnswerLine(AtCommand command, byte[] line, int count)
+        {
+            command.Response.AddLine(line, count);
+            if (command.RawRead == AtRawRead.AfterLine)
+            {
+                int announced;
+                if (AtFields.TryGetInt(line, 0, count, 0, out announced) && announced >= 0 && announced <= command.RawCapacity)
+                {
+                    command.RawExpected = announced;
+                    framer.BeginRaw(announced);
+                }
+                else
+                {
+                    command.Response.MarkMalformed();
+                }
+            }
+
+            if (command.OkSeen)
+            {
+                command.Response.Finish(AtOutcome.Ok, line, count);
+                Complete(command);
+            }
+        }
+
+        private void OnFinal(AtCommand command, AtOutcome kind, byte[] line, int count)
+        {
+            if (kind == AtOutcome.Ok && command.ResultAfterOk && command.Response.LineCount == 0)
+            {
+                // The real result (e.g. +CAOPEN: 0,0) is still to come.
+                command.OkSeen = true;
+                return;
+            }
+
+            command.Response.Finish(kind, line, count);
+            Complete(command);
+        }
+
+        private void Complete(AtCommand command)
+        {
+            inFlight = null;
+            framer.ArmPrompt(false);
+            framer.ArmInlineRaw(null);
+            command.IsComplete = true;
+            events |= CommandProgressed;
+        }
+
+        private void DispatchUrc(byte[] line, int count)
+        {
+            UrcHandler handler = FindHandler(line, count);
+            if (handler == null)
+            {
+                UnhandledUrcs++;
+                return;
+            }
+
+            if (urcs.Enqueue(line, count, handler))
+            {
+                events |= UrcQueued;
+            }
+        }
+
+        private UrcHandler FindHandler(byte[] line, int count)
+        {
+            UrcRegistration best = null;
+            for (int i = 0; i < registrations.Count; i++)
+            {
+                var candidate = (UrcRegistration)registrations[i];
+                if ((best == null || candidate.Prefix.Length > best.Prefix.Length) && AtText.StartsWith(line, 0, count, candidate.Prefix))
+                {
+                    best = candidate;
+                }
+            }
+
+            return best == null ? null : best.Handler;
+        }
+
+        private int IndexOf(byte[] prefix)
+        {
+            for (int i = 0; i < registrations.Count; i++)
+            {
+                byte[] existing = ((UrcRegistration)registrations[i]).Prefix;
+                if (AtText.IsExactly(existing, 0, existing.Length, prefix))
+                {
+                    return i;
+                }
+            }
+
+            return -1;
+        }
+    }
+}

@@ -1,0 +1,57 @@
+namespace CellularIot.Cloud.Token
+{
+    using System;
+    using CellularIot.Bytes;
+
+    /// <summary>
+    /// Strict percent-decoding (RFC 3986 section 2.1) to UTF-8 text. A '+' stays a '+': these values are
+    /// base64 signatures and JWTs, never form text with spaces, and a signature sent unencoded keeps its '+'.
+    /// </summary>
+    public static class PercentEncoding
+    {
+        /// <summary>Decodes every "%XY" of <paramref name="text"/> once.</summary>
+        /// <exception cref="FormatException">A '%' is not followed by two hex digits, or the bytes are not UTF-8.</exception>
+        public static string Decode(string text)
+        {
+            if (text == null)
+            {
+                throw new ArgumentNullException(nameof(text));
+            }
+
+            if (text.IndexOf('%') < 0)
+            {
+                return text;
+            }
+
+            byte[] bytes = Utf8.GetBytes(text);
+            int written = 0;
+            for (int i = 0; i < bytes.Length; i++)
+            {
+                if (bytes[i] != '%')
+                {
+                    bytes[written++] = bytes[i];
+                    continue;
+                }
+
+                int high = i + 2 < bytes.Length ? Hex.NibbleOf(bytes[i + 1]) : -1;
+                int low = high >= 0 ? Hex.NibbleOf(bytes[i + 2]) : -1;
+                if (low < 0)
+                {
+                    throw new FormatException("'%' not followed by two hex digits at index " + i);
+                }
+
+                bytes[written++] = (byte)((high << 4) | low);
+                i += 2;
+            }
+
+            try
+            {
+                return Utf8.Decode(bytes, 0, written);
+            }
+            catch (Utf8Exception e)
+            {
+                throw new FormatException("percent-decoded bytes are not UTF-8: " + e.Message, e);
+            }
+        }
+    }
+}

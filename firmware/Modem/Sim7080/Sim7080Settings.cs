@@ -1,0 +1,100 @@
+namespace CellularIot.Modem.Sim7080
+{
+    /// <summary>
+    /// Every time, count and choice of the SIM7080G driver. The defaults are for a real module on a 1NCE SIM;
+    /// tests shorten the times.
+    /// </summary>
+    public sealed class Sim7080Settings
+    {
+        /// <summary>The access point name for the data context.</summary>
+        public string Apn { get; set; } = "iot.1nce.net";
+
+        /// <summary>Cat-M, NB-IoT or both (AT+CMNB); the radio is always LTE only (AT+CNMP=38).</summary>
+        public RadioMode RadioMode { get; set; } = RadioMode.CatM;
+
+        /// <summary>
+        /// The AT+CSSLCFG keyword that sets ALPN (<c>alpn</c>) on a firmware known to have it; null (the default)
+        /// declares ALPN unsupported without asking the modem, since no public SIM7080G firmware documents it.
+        /// </summary>
+        public string AlpnKeyword { get; set; }
+
+        /// <summary>
+        /// The protocol written and read back to confirm ALPN at bring-up. http/1.1 because a socket opened later on
+        /// the same SSL context without its own ALPN keeps it, and every such socket here speaks HTTP/1.1
+        /// (onboarding, WebSocket).
+        /// </summary>
+        public string AlpnProbeProtocol { get; set; } = "http/1.1";
+
+        /// <summary>The SSL context used for the ALPN probe.</summary>
+        public int AlpnProbeContext { get; set; }
+
+        /// <summary>How long PWRKEY is held to toggle the power.</summary>
+        public int PowerKeyPulseMs { get; set; } = 1000;
+
+        /// <summary>How long a boot may take until RDY / SMS Ready or an answer to AT.</summary>
+        public int BootTimeoutMs { get; set; } = 20000;
+
+        /// <summary>How often the modem is probed with AT while waiting for it to boot.</summary>
+        public int BootProbeIntervalMs { get; set; } = 1000;
+
+        /// <summary>Timeout of one AT probe.</summary>
+        public int ProbeTimeoutMs { get; set; } = 500;
+
+        /// <summary>AT probes before the modem counts as silent (off or hung).</summary>
+        public int ProbeAttempts { get; set; } = 3;
+
+        /// <summary>AT probes allowed for synchronising after a boot.</summary>
+        public int SyncAttempts { get; set; } = 10;
+
+        /// <summary>After a power-down by PWRKEY, how long to wait before pressing it again.</summary>
+        public int PowerOffSettleMs { get; set; } = 2000;
+
+        /// <summary>Timeout of ordinary commands.</summary>
+        public int CommandTimeoutMs { get; set; } = 5000;
+
+        /// <summary>How long to wait for network registration; a first attach can take minutes.</summary>
+        public int AttachTimeoutMs { get; set; } = 300000;
+
+        /// <summary>How often AT+CEREG? is polled while waiting for registration (URCs end the wait sooner).</summary>
+        public int RegistrationPollMs { get; set; } = 5000;
+
+        /// <summary>How long the data context may take to come up or go down.</summary>
+        public int DataTimeoutMs { get; set; } = 30000;
+
+        /// <summary>How often AT+CNACT? is polled while the data context comes up.</summary>
+        public int DataPollMs { get; set; } = 1000;
+
+        /// <summary>How long AT+CAOPEN may take until its +CAOPEN result (DNS, TCP and the TLS handshake).</summary>
+        public int SocketOpenTimeoutMs { get; set; } = 75000;
+
+        /// <summary>Timeout of one AT+CASEND exchange (prompt, bytes, OK).</summary>
+        public int SendTimeoutMs { get; set; } = 10000;
+
+        /// <summary>Timeout of one AT+CARECV exchange.</summary>
+        public int ReceiveCommandTimeoutMs { get; set; } = 5000;
+
+        /// <summary>While waiting for data, how often AT+CARECV is tried even without a +CADATAIND.</summary>
+        public int ReceivePollMs { get; set; } = 5000;
+
+        /// <summary>Timeout of file commands, also the input time given to AT+CFSWFILE.</summary>
+        public int FileTimeoutMs { get; set; } = 10000;
+
+        /// <summary>Largest file AT+CFSWFILE takes.</summary>
+        public int MaxFileBytes { get; set; } = 10240;
+
+        /// <summary>Timeout of AT+CFUN=1,1's answer.</summary>
+        public int ResetTimeoutMs { get; set; } = 10000;
+
+        /// <summary>How long AT+CPOWD=1 or a PWRKEY power-down may take.</summary>
+        public int PowerDownTimeoutMs { get; set; } = 10000;
+
+        /// <summary>Most bytes one AT+CASEND carries (the module's maximum is 1460).</summary>
+        public int MaxSendChunk { get; set; } = 1460;
+
+        /// <summary>Largest AT+CARECV request (the module's maximum is 1460).</summary>
+        public int MaxReceiveChunk { get; set; } = 1460;
+
+        /// <summary>Connection ids 0..SocketCount-1 (the SIM7080G has 12).</summary>
+        public int SocketCount { get; set; } = 12;
+    }
+}

@@ -1,0 +1,24 @@
+namespace CellularIot.Modem
+{
+    /// <summary>What AT+CPIN? says about the SIM.</summary>
+    public enum SimState
+    {
+        /// <summary>The answer was not one of the known states.</summary>
+        Unknown = 0,
+
+        /// <summary>Ready for use.</summary>
+        Ready = 1,
+
+        /// <summary>Waiting for its PIN.</summary>
+        PinRequired = 2,
+
+        /// <summary>Blocked, waiting for its PUK.</summary>
+        PukRequired = 3,
+
+        /// <summary>No SIM in the slot.</summary>
+        NotInserted = 4,
+
+        /// <summary>The modem reported a SIM failure.</summary>
+        Failed = 5,
+    }
+}

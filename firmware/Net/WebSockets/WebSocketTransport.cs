@@ -1,0 +1,604 @@
+namespace CellularIot.Net.WebSockets
+{
+    using System;
+    using CellularIot.Bytes;
+    using CellularIot.Net.Http;
+    using CellularIot.Support;
+
+    /// <summary>
+    /// An RFC 6455 WebSocket client that is itself an <see cref="ITransport"/>, so MQTT runs over it unchanged:
+    /// <see cref="Write"/> sends masked binary frames, <see cref="Read"/> delivers the payload of the server's
+    /// binary frames as one byte stream (MQTT over WebSocket ignores frame boundaries, so fragments need no
+    /// buffering: a message is reassembled in order as it streams through). Pings are answered, a close is
+    /// echoed, and frames and messages over the size limits end the connection with code 1009.
+    /// <para>
+    /// One thread reads; any thread may write or close. Receive state belongs to the reading thread; writes,
+    /// the mask source and the open/closed state are guarded by one lock.
+    /// </para>
+    /// </summary>
+    public class WebSocketTransport : ITransport
+    {
+        private const int OpContinuation = 0;
+        private const int OpText = 1;
+        private const int OpBinary = 2;
+        private const int OpClose = 8;
+        private const int OpPing = 9;
+        private const int OpPong = 10;
+        private const int MaxControlPayload = 125;
+        private const int MaxFrameHeader = 14;
+
+        // Masked payload is staged through this much memory, whatever the frame size.
+        private const int SendChunkBytes = 1024;
+
+        private readonly ITransport inner;
+        private readonly IClock clock;
+        private readonly Random random;
+        private readonly WebSocketSettings settings;
+        private readonly TransportReader reader;
+        private readonly object sync = new object();
+        private readonly byte[] sendBuffer = new byte[MaxFrameHeader + SendChunkBytes];
+        private readonly byte[] mask = new byte[4];
+        private readonly byte[] header = new byte[MaxFrameHeader];
+        private readonly byte[] control = new byte[MaxControlPayload];
+
+        private bool connected;
+        private bool closed;
+        private bool closeSent;
+        private int closeStatus;
+        private string closedReason;
+
+        private int headerHave;
+        private long payloadLeft;
+        private int controlOpcode = -1;
+        private int controlLength;
+        private int controlHave;
+        private bool messageOpen;
+        private long messageBytes;
+
+        /// <summary>
+        /// Creates a client over the connected <paramref name="inner"/> transport (on the device, the modem's
+        /// TLS socket to the IoT Core endpoint). <paramref name="random"/> supplies the key and the frame masks.
+        /// </summary>
+        public WebSocketTransport(ITransport inner, IClock clock, Random random, WebSocketSettings settings)
+        {
+            if (inner == null)
+            {
+                throw new ArgumentNullException(nameof(inner));
+            }
+
+            if (clock == null)
+            {
+                throw new ArgumentNullException(nameof(clock));
+            }
+
+            if (random == null)
+            {
+                throw new ArgumentNullException(nameof(random));
+            }
+
+            if (settings == null)
+            {
+                throw new ArgumentNullException(nameof(settings));
+            }
+
+            this.inner = inner;
+            this.clock = clock;
+            this.random = random;
+            this.settings = settings;
+            reader = new TransportReader(inner, new HttpSettings().MaxHeaderLineBytes);
+        }
+
+        /// <summary>True after a successful <see cref="Connect"/> until either side closes.</summary>
+        public bool IsOpen
+        {
+            get
+            {
+                lock (sync)
+                {
+                    return connected && !closed && inner.IsOpen;
+                }
+            }
+        }
+
+        /// <summary>The close code received or sent when the connection ended; 0 while open.</summary>
+        public int CloseStatus
+        {
+            get
+            {
+                lock (sync)
+                {
+                    return closeStatus;
+                }
+            }
+        }
+
+        /// <summary>
+        /// Performs the opening handshake with <paramref name="host"/> (the Host header), adding
+        /// <paramref name="extraHeaders"/> (may be null) to the upgrade request.
+        /// </summary>
+        /// <exception cref="WebSocketException">The upgrade failed; the inner transport is closed.</exception>
+        public void Connect(string host, HttpHeaders extraHeaders)
+        {
+            lock (sync)
+            {
+                if (connected || closed)
+                {
+                    throw new InvalidOperationException("Connect may be called once");
+                }
+            }
+
+            string key = WebSocketHandshake.CreateKey(random);
+            byte[] request = HttpRequestWriter.Format(WebSocketHandshake.CreateRequest(host, settings.Path, key, settings.Subprotocol, extraHeaders));
+            HttpResponse head;
+            try
+            {
+                inner.Write(request, 0, request.Length);
+                HttpSettings limits = new HttpSettings();
+                limits.ReadTimeoutMs = settings.HandshakeTimeoutMs;
+                limits.OverallTimeoutMs = settings.HandshakeTimeoutMs;
+                head = new HttpResponseReader(reader, clock, limits).ReadHead();
+                WebSocketHandshake.Verify(head, key, settings.Subprotocol);
+            }
+            catch (HttpException e)
+            {
+                Shutdown(0, "upgrade failed: " + e.Message);
+                throw new WebSocketException("upgrade failed: " + e.Message, 0, 0);
+            }
+            catch (TransportClosedException e)
+            {
+                Shutdown(0, e.Message);
+                if (e is WebSocketException)
+                {
+                    throw;
+                }
+
+                throw new WebSocketException("connection closed during the upgrade (" + e.Message + ")", 0, 0);
+            }
+
+            lock (sync)
+            {
+                connected = true;
+            }
+        }
+
+        /// <summary>
+        /// Reads payload bytes of the server's binary messages, waiting at most <paramref name="timeoutMs"/>.
+        /// Control frames met on the way are handled here. Returns 0 when the time ran out; a frame cut by a
+        /// timeout is continued by the next call.
+        /// </summary>
+        /// <exception cref="WebSocketException">The server closed the WebSocket or broke the protocol.</exception>
+        /// <exception cref="TransportClosedException">The connection is closed.</exception>
+        public int Read(byte[] buffer, int offset, int count, int timeoutMs)
+        {
+            CheckRange(buffer, offset, count);
+            RequireConnected();
+            long deadline = clock.MonotonicMs + (timeoutMs > 0 ? timeoutMs : 0);
+            while (true)
+            {
+                ThrowIfClosed();
+                if (count == 0)
+                {
+                    return 0;
+                }
+
+                if (payloadLeft > 0)
+                {
+                    int got = ReadInner(buffer, offset, payloadLeft < count ? (int)payloadLeft : count, deadline);
+                    payloadLeft -= got;
+                    return got;
+                }
+
+                if (controlOpcode >= 0)
+                {
+                    if (controlHave == controlLength)
+                    {
+                        HandleControl();
+                        continue;
+                    }
+
+                    int got = ReadInner(control, controlHave, controlLength - controlHave, deadline);
+                    if (got == 0)
+                    {
+                        return 0;
+                    }
+
+                    controlHave += got;
+                    continue;
+                }
+
+                int need = HeaderLength();
+                if (headerHave == need)
+                {
+                    StartFrame();
+                    continue;
+                }
+
+                int read = ReadInner(header, headerHave, need - headerHave, deadline);
+                if (read == 0)
+                {
+                    return 0;
+                }
+
+                headerHave += read;
+                if (headerHave == 2)
+                {
+                    CheckFirstBytes();
+                }
+            }
+        }
+
+        /// <summary>Sends <paramref name="count"/> bytes as binary frames of at most <see cref="WebSocketSettings.MaxFrameBytes"/>.</summary>
+        /// <exception cref="TransportClosedException">The connection is closed or closing.</exception>
+        public void Write(byte[] buffer, int offset, int count)
+        {
+            CheckRange(buffer, offset, count);
+            RequireConnected();
+            lock (sync)
+            {
+                if (closed || closeSent)
+                {
+                    throw new WebSocketException(closedReason == null ? "closing" : closedReason, closeStatus, 0);
+                }
+
+                try
+                {
+                    int at = 0;
+                    while (at < count)
+                    {
+                        int length = count - at < settings.MaxFrameBytes ? count - at : settings.MaxFrameBytes;
+                        SendFrameLocked(OpBinary, buffer, offset + at, length);
+                        at += length;
+                    }
+                }
+                catch (TransportClosedException e)
+                {
+                    MarkClosedLocked(0, "connection ended while sending (" + e.Message + ")");
+                    throw;
+                }
+            }
+        }
+
+        /// <summary>Sends a close frame (1000) if the connection is open, then closes the inner transport. Safe to call twice.</summary>
+        public void Close()
+        {
+            lock (sync)
+            {
+                if (connected && !closed && !closeSent)
+                {
+                    closeSent = true;
+                    try
+                    {
+                        byte[] status = { WebSocketCloseStatus.NormalClosure >> 8, WebSocketCloseStatus.NormalClosure & 0xFF };
+                        SendFrameLocked(OpClose, status, 0, 2);
+                    }
+                    catch (TransportClosedException)
+                    {
+                        // Closing anyway: a connection that is already gone needs no goodbye.
+                    }
+                }
+
+                MarkClosedLocked(WebSocketCloseStatus.NormalClosure, "closed locally");
+            }
+
+            inner.Close();
+        }
+
+        private int HeaderLength()
+        {
+            if (headerHave < 2)
+            {
+                return 2;
+            }
+
+            int code = header[1] & 0x7F;
+            return 2 + (code == 126 ? 2 : (code == 127 ? 8 : 0));
+        }
+
+        // Everything that the first two bytes already decide is checked before waiting for more.
+        private void CheckFirstBytes()
+        {
+            bool fin = (header[0] & 0x80) != 0;
+            int opcode = header[0] & 0x0F;
+            if ((header[0] & 0x70) != 0)
+            {
+                throw Fail(WebSocketCloseStatus.ProtocolError, "reserved bits set, but no extension was negotiated");
+            }
+
+            if ((header[1] & 0x80) != 0)
+            {
+                throw Fail(WebSocketCloseStatus.ProtocolError, "the server masked a frame");
+            }
+
+            if (opcode >= 8)
+            {
+                if (opcode != OpClose && opcode != OpPing && opcode != OpPong)
+                {
+                    throw Fail(WebSocketCloseStatus.ProtocolError, "unknown control opcode " + opcode);
+                }
+
+                if (!fin || (header[1] & 0x7F) > MaxControlPayload)
+                {
+                    throw Fail(WebSocketCloseStatus.ProtocolError, "control frames must be unfragmented and at most 125 bytes");
+                }
+            }
+            else if (opcode == OpContinuation)
+            {
+                if (!messageOpen)
+                {
+                    throw Fail(WebSocketCloseStatus.ProtocolError, "continuation frame outside a message");
+                }
+            }
+            else if (opcode == OpBinary)
+            {
+                if (messageOpen)
+                {
+                    throw Fail(WebSocketCloseStatus.ProtocolError, "new message before the fragmented one ended");
+                }
+            }
+            else if (opcode == OpText)
+            {
+                throw Fail(WebSocketCloseStatus.UnsupportedData, "text frame: MQTT travels in binary frames only");
+            }
+            else
+            {
+                throw Fail(WebSocketCloseStatus.ProtocolError, "unknown data opcode " + opcode);
+            }
+        }
+
+        private void StartFrame()
+        {
+            bool fin = (header[0] & 0x80) != 0;
+            int opcode = header[0] & 0x0F;
+            long length = header[1] & 0x7F;
+            if (length == 126)
+            {
+                length = (header[2] << 8) | header[3];
+            }
+            else if (length == 127)
+            {
+                if ((header[2] & 0x80) != 0)
+                {
+                    throw Fail(WebSocketCloseStatus.ProtocolError, "64-bit frame length with the top bit set");
+                }
+
+                length = 0;
+                for (int i = 2; i < 10; i++)
+                {
+                    length = (length << 8) | header[i];
+                }
+            }
+
+            headerHave = 0;
+            if (opcode >= 8)
+            {
+                controlOpcode = opcode;
+                controlLength = (int)length;
+                controlHave = 0;
+                return;
+            }
+
+            if (length > settings.MaxFrameBytes)
+            {
+                throw Fail(WebSocketCloseStatus.MessageTooBig, "frame of " + length + " bytes exceeds the limit of " + settings.MaxFrameBytes);
+            }
+
+            messageBytes = opcode == OpBinary ? length : messageBytes + length;
+            if (messageBytes > settings.MaxMessageBytes)
+            {
+                throw Fail(WebSocketCloseStatus.MessageTooBig, "message of more than " + settings.MaxMessageBytes + " bytes");
+            }
+
+            messageOpen = !fin;
+            payloadLeft = length;
+        }
+
+        private void HandleControl()
+        {
+            int opcode = controlOpcode;
+            controlOpcode = -1;
+            if (opcode == OpPing)
+            {
+                lock (sync)
+                {
+                    if (!closed && !closeSent)
+                    {
+                        SendFrameLocked(OpPong, control, 0, controlLength);
+                    }
+                }
+
+                return;
+            }
+
+            if (opcode == OpPong)
+            {
+                return;
+            }
+
+            if (controlLength == 1)
+            {
+                throw Fail(WebSocketCloseStatus.ProtocolError, "close frame with a one-byte payload");
+            }
+
+            int status = WebSocketCloseStatus.NoStatusReceived;
+            string reason = string.Empty;
+            if (controlLength >= 2)
+            {
+                status = (control[0] << 8) | control[1];
+                reason = ReasonText(controlLength - 2);
+            }
+
+            lock (sync)
+            {
+                if (!closeSent)
+                {
+                    closeSent = true;
+                    try
+                    {
+                        // Echo the status received (section 5.5.1); a close without one is answered without one.
+                        SendFrameLocked(OpClose, control, 0, controlLength >= 2 ? 2 : 0);
+                    }
+                    catch (TransportClosedException)
+                    {
+                        // The server may close the socket right after its close frame; the echo is courtesy.
+                    }
+                }
+            }
+
+            string message = "closed by the server with status " + status + (reason.Length > 0 ? " (" + reason + ")" : string.Empty);
+            Shutdown(status, message);
+            throw new WebSocketException(message, status, 0);
+        }
+
+        private string ReasonText(int length)
+        {
+            try
+            {
+                return Utf8.Decode(control, 2, length);
+            }
+            catch (Utf8Exception)
+            {
+                return "reason not UTF-8";
+            }
+        }
+
+        // Sends a close with 'status' (unless one was sent), closes everything and returns the error to throw.
+        private WebSocketException Fail(int status, string message)
+        {
+            lock (sync)
+            {
+                if (!closeSent && !closed)
+                {
+                    closeSent = true;
+                    try
+                    {
+                        byte[] code = { (byte)(status >> 8), (byte)status };
+                        SendFrameLocked(OpClose, code, 0, 2);
+                    }
+                    catch (TransportClosedException)
+                    {
+                        // The connection is being dropped for a protocol error either way.
+                    }
+                }
+            }
+
+            Shutdown(status, message);
+            return new WebSocketException(message, status, 0);
+        }
+
+        private int ReadInner(byte[] destination, int offset, int count, long deadline)
+        {
+            long left = deadline - clock.MonotonicMs;
+            int wait = left <= 0 ? 0 : (left > int.MaxValue ? int.MaxValue : (int)left);
+            try
+            {
+                return reader.Read(destination, offset, count, wait);
+            }
+            catch (TransportClosedException e)
+            {
+                // Closed from another thread while this one waited: report that close, not a lost connection.
+                ThrowIfClosed();
+                string message = "connection ended without a close frame (" + e.Message + ")";
+                Shutdown(0, message);
+                throw new WebSocketException(message, 0, 0);
+            }
+        }
+
+        private void SendFrameLocked(int opcode, byte[] data, int offset, int length)
+        {
+            random.NextBytes(mask);
+            int at = 0;
+            sendBuffer[at++] = (byte)(0x80 | opcode);
+            if (length < 126)
+            {
+                sendBuffer[at++] = (byte)(0x80 | length);
+            }
+            else if (length <= 0xFFFF)
+            {
+                sendBuffer[at++] = 0x80 | 126;
+                sendBuffer[at++] = (byte)(length >> 8);
+                sendBuffer[at++] = (byte)length;
+            }
+            else
+            {
+                sendBuffer[at++] = 0x80 | 127;
+                for (int shift = 56; shift >= 0; shift -= 8)
+                {
+                    sendBuffer[at++] = (byte)((long)length >> shift);
+                }
+            }
+
+            Array.Copy(mask, 0, sendBuffer, at, 4);
+            at += 4;
+            int done = 0;
+            do
+            {
+                int room = sendBuffer.Length - at;
+                int piece = length - done < room ? length - done : room;
+                for (int i = 0; i < piece; i++)
+                {
+                    sendBuffer[at + i] = (byte)(data[offset + done + i] ^ mask[(done + i) & 3]);
+                }
+
+                inner.Write(sendBuffer, 0, at + piece);
+                done += piece;
+                at = 0;
+            }
+            while (done < length);
+        }
+
+        private void Shutdown(int status, string reason)
+        {
+            lock (sync)
+            {
+                MarkClosedLocked(status, reason);
+            }
+
+            inner.Close();
+        }
+
+        private void MarkClosedLocked(int status, string reason)
+        {
+            if (!closed)
+            {
+                closed = true;
+                closeStatus = status;
+                closedReason = reason;
+            }
+        }
+
+        private void ThrowIfClosed()
+        {
+            lock (sync)
+            {
+                if (closed)
+                {
+                    throw new WebSocketException(closedReason, closeStatus, 0);
+                }
+            }
+        }
+
+        private void RequireConnected()
+        {
+            lock (sync)
+            {
+                if (!connected && !closed)
+                {
+                    throw new InvalidOperationException("Connect first");
+                }
+            }
+        }
+
+        private static void CheckRange(byte[] buffer, int offset, int count)
+        {
+            if (buffer == null)
+            {
+                throw new ArgumentNullException(nameof(buffer));
+            }
+
+            if (offset < 0 || count < 0 || offset > buffer.Length - count)
+            {
+                throw new ArgumentOutOfRangeException(nameof(offset), "range outside the array");
+            }
+        }
+    }
+}

@@ -1,0 +1,66 @@
+namespace CellularIot.ModemSim.Commands;
+
+/// <summary>One received command line, split into name, form and parameters.</summary>
+internal sealed class CommandLine
+{
+    private CommandLine(string body, string name, CommandForm kind, string parameters)
+    {
+        Body = body;
+        Name = name;
+        Kind = kind;
+        ParameterText = parameters;
+    }
+
+    /// <summary>The line after "AT", as received.</summary>
+    public string Body { get; }
+
+    /// <summary>"" for a bare AT, "+CSQ" for an extended command (upper case), "E" for ATE0.</summary>
+    public string Name { get; }
+
+    public CommandForm Kind { get; }
+
+    /// <summary>The text after '=' (or after a basic command's letter).</summary>
+    public string ParameterText { get; }
+
+    /// <summary>The parsed parameters; throws <see cref="CommandArgumentException"/> when malformed.</summary>
+    public CommandArgs Args => CommandArgs.Parse(ParameterText);
+
+    /// <summary>Splits a line; null when it does not start with "AT" (the module ignores such lines).</summary>
+    public static CommandLine? Parse(string line)
+    {
+        if (line.Length < 2 || char.ToUpperInvariant(line[0]) != 'A' || char.ToUpperInvariant(line[1]) != 'T')
+        {
+            return null;
+        }
+
+        string body = line[2..];
+        if (body.Length == 0)
+        {
+            return new CommandLine(body, string.Empty, CommandForm.Execute, string.Empty);
+        }
+
+        if (body[0] != '+')
+        {
+            // A basic command: a letter (or &letter) and a numeric value, as ATE0.
+            int nameLength = body[0] == '&' && body.Length > 1 ? 2 : 1;
+            return new CommandLine(body, body[..nameLength].ToUpperInvariant(), CommandForm.Execute, body[nameLength..]);
+        }
+
+        int end = 1;
+        while (end < body.Length && char.IsAsciiLetterOrDigit(body[end]))
+        {
+            end++;
+        }
+
+        string name = body[..end].ToUpperInvariant();
+        string rest = body[end..];
+        return rest switch
+        {
+            "" => new CommandLine(body, name, CommandForm.Execute, string.Empty),
+            "?" => new CommandLine(body, name, CommandForm.Read, string.Empty),
+            "=?" => new CommandLine(body, name, CommandForm.Test, string.Empty),
+            _ when rest[0] == '=' => new CommandLine(body, name, CommandForm.Set, rest[1..]),
+            _ => new CommandLine(body, name + rest, CommandForm.Execute, string.Empty),
+        };
+    }
+}

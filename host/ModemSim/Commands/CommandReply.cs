@@ -1,0 +1,65 @@
+using CellularIot.ModemSim.Core;
+
+namespace CellularIot.ModemSim.Commands;
+
+/// <summary>
+/// The answer to one command: information lines, raw bytes, and exactly one final result. A final result that
+/// comes after the module rebooted is dropped; an injected mid-response URC goes out just before the final result.
+/// </summary>
+internal sealed class CommandReply(ModemCore modem)
+{
+    private readonly int epoch = modem.Epoch;
+
+    public bool Finished { get; private set; }
+
+    /// <summary>Whether this reply still belongs to the running module (no reboot since the command).</summary>
+    public bool Current => epoch == modem.Epoch;
+
+    public void Info(string line)
+    {
+        if (Current)
+        {
+            modem.Output.Line(line);
+        }
+    }
+
+    public void Raw(byte[] bytes)
+    {
+        if (Current)
+        {
+            modem.Output.Raw(bytes);
+        }
+    }
+
+    public void Text(string text)
+    {
+        if (Current)
+        {
+            modem.Output.Text(text);
+        }
+    }
+
+    public void Ok() => Final("OK");
+
+    /// <summary>Plain ERROR, whatever the CMEE mode (unknown commands, syntax the module does not parse).</summary>
+    public void Error() => Final("ERROR");
+
+    /// <summary>+CME ERROR in the current CMEE mode (plain ERROR under CMEE=0).</summary>
+    public void Cme(int code) => Final(CmeError.Format(code, modem.Session.Cmee));
+
+    private void Final(string line)
+    {
+        if (Finished || !Current)
+        {
+            return;
+        }
+
+        Finished = true;
+        if (modem.Faults.TryTakeMidResponseUrc(out string urc))
+        {
+            modem.Output.Line(urc);
+        }
+
+        modem.Output.Line(line);
+    }
+}

@@ -1,0 +1,201 @@
+using System.Globalization;
+using CellularIot.ModemSim.Core;
+
+namespace CellularIot.ModemSim.Commands;
+
+/// <summary>AT, echo, error mode, identity, SIM, signal, functionality, power down and the clock.</summary>
+internal sealed class GeneralCommands(ModemCore modem) : ICommandFamily
+{
+    public void Register(CommandDispatcher dispatcher)
+    {
+        dispatcher.Add(string.Empty, (c, r) => Only(c, CommandForm.Execute, r, r.Ok));
+        dispatcher.Add("E", Echo);
+        dispatcher.Add("+CMEE", Cmee);
+        dispatcher.Add("+CGMR", (c, r) => Only(c, CommandForm.Execute, r, () => Answer(r, "Revision:" + modem.Options.Revision)));
+        dispatcher.Add("+CGSN", (c, r) => Only(c, CommandForm.Execute, r, () => Answer(r, modem.Options.Imei)));
+        dispatcher.Add("+CCID", (c, r) => Only(c, CommandForm.Execute, r, () => WithSim(r, () => Answer(r, modem.Options.Iccid))));
+        dispatcher.Add("+CPIN", (c, r) => Only(c, CommandForm.Read, r, () => WithSim(r, () => Answer(r, "+CPIN: READY"))));
+        dispatcher.Add("+CSQ", (c, r) => Only(c, CommandForm.Execute, r, () => Answer(r, Signal())));
+        dispatcher.Add("+CFUN", Cfun);
+        dispatcher.Add("+CPOWD", Cpowd);
+        dispatcher.Add("+CLTS", Clts);
+        dispatcher.Add("+CCLK", Cclk);
+    }
+
+    /// <summary>Runs <paramref name="action"/> for the one form the command has; any other form is ERROR.</summary>
+    internal static void Only(CommandLine command, CommandForm kind, CommandReply reply, Action action)
+    {
+        if (command.Kind == kind)
+        {
+            action();
+        }
+        else
+        {
+            reply.Error();
+        }
+    }
+
+    internal static void Answer(CommandReply reply, string line)
+    {
+        reply.Info(line);
+        reply.Ok();
+    }
+
+    private void WithSim(CommandReply reply, Action action)
+    {
+        if (modem.Network.SimMissing)
+        {
+            reply.Cme(CmeError.SimNotInserted);
+        }
+        else
+        {
+            action();
+        }
+    }
+
+    private string Signal()
+    {
+        bool radio = modem.Session.Cfun == 1 && !modem.Network.SimMissing;
+        return radio ? string.Create(CultureInfo.InvariantCulture, $"+CSQ: {modem.Options.SignalRssi},99") : "+CSQ: 99,99";
+    }
+
+    private void Echo(CommandLine command, CommandReply reply)
+    {
+        switch (command.ParameterText)
+        {
+            case "" or "0":
+                modem.Session.Echo = false;
+                reply.Ok();
+                break;
+            case "1":
+                modem.Session.Echo = true;
+                reply.Ok();
+                break;
+            default:
+                reply.Error();
+                break;
+        }
+    }
+
+    private void Cmee(CommandLine command, CommandReply reply)
+    {
+        switch (command.Kind)
+        {
+            case CommandForm.Set:
+                CommandArgs args = command.Args;
+                args.RequireCount(1, 1);
+                modem.Session.Cmee = args.Int(0, 0, 2);
+                reply.Ok();
+                break;
+            case CommandForm.Read:
+                Answer(reply, string.Create(CultureInfo.InvariantCulture, $"+CMEE: {modem.Session.Cmee}"));
+                break;
+            case CommandForm.Test:
+                Answer(reply, "+CMEE: (0-2)");
+                break;
+            default:
+                reply.Error();
+                break;
+        }
+    }
+
+    private void Cfun(CommandLine command, CommandReply reply)
+    {
+        if (command.Kind == CommandForm.Read)
+        {
+            Answer(reply, string.Create(CultureInfo.InvariantCulture, $"+CFUN: {modem.Session.Cfun}"));
+            return;
+        }
+
+        if (command.Kind != CommandForm.Set)
+        {
+            reply.Error();
+            return;
+        }
+
+        CommandArgs args = command.Args;
+        args.RequireCount(1, 2);
+        int level = args.Int(0, 0, 4);
+        int reset = args.OptionalInt(1, 0, 1, 0);
+        if (level is 2 or 3 || (reset == 1 && level != 1))
+        {
+            throw new CommandArgumentException("CFUN level must be 0, 1 or 4; reset only with 1.");
+        }
+
+        reply.Ok();
+        if (reset == 1)
+        {
+            modem.Reboot();
+            return;
+        }
+
+        modem.Session.Cfun = level;
+        if (level == 1)
+        {
+            modem.Network.RadioOn();
+        }
+        else
+        {
+            modem.Network.RadioOff();
+        }
+    }
+
+    private void Cpowd(CommandLine command, CommandReply reply)
+    {
+        if (command.Kind != CommandForm.Set)
+        {
+            reply.Error();
+            return;
+        }
+
+        CommandArgs args = command.Args;
+        args.RequireCount(1, 1);
+
+        // 1 is the normal power down, announced; 0 is the urgent one, which says nothing.
+        modem.PowerDown(announce: args.Int(0, 0, 1) == 1);
+    }
+
+    private void Clts(CommandLine command, CommandReply reply)
+    {
+        switch (command.Kind)
+        {
+            case CommandForm.Set:
+                CommandArgs args = command.Args;
+                args.RequireCount(1, 1);
+                modem.Session.Clts = args.Int(0, 0, 1) == 1;
+                reply.Ok();
+                modem.Network.SyncClock();
+                break;
+            case CommandForm.Read:
+                Answer(reply, modem.Session.Clts ? "+CLTS: 1" : "+CLTS: 0");
+                break;
+            default:
+                reply.Error();
+                break;
+        }
+    }
+
+    private void Cclk(CommandLine command, CommandReply reply)
+    {
+        switch (command.Kind)
+        {
+            case CommandForm.Read:
+                Answer(reply, "+CCLK: \"" + ModemClock.Format(modem.Clock.Now) + "\"");
+                break;
+            case CommandForm.Set:
+                CommandArgs args = command.Args;
+                args.RequireCount(1, 1);
+                if (!ModemClock.TryParse(args.Quoted(0), out DateTimeOffset time))
+                {
+                    throw new CommandArgumentException("Clock must be \"yy/MM/dd,hh:mm:ss+zz\".");
+                }
+
+                modem.Clock.Set(time);
+                reply.Ok();
+                break;
+            default:
+                reply.Error();
+                break;
+        }
+    }
+}

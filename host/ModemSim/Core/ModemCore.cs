@@ -1,0 +1,293 @@
+using System.Text;
+using CellularIot.At;
+using CellularIot.ModemSim.Commands;
+using CellularIot.ModemSim.Net;
+
+namespace CellularIot.ModemSim.Core;
+
+/// <summary>
+/// The simulated module: power cycle, boot sequence, command execution and the parts it is made of. Everything
+/// here runs on <see cref="Loop"/>; a separate thread only reads the link and posts what arrives.
+/// </summary>
+internal sealed class ModemCore : IDisposable
+{
+    // The pump's read timeout: how long disposal can wait for a link that cannot be interrupted.
+    private const int PumpReadTimeoutMs = 250;
+
+    private readonly IByteLink link;
+    private readonly CommandDispatcher dispatcher;
+    private readonly Thread pump;
+    private volatile bool stopping;
+    private ScheduledAction? silenceTimer;
+    private int commandCount;
+
+    public ModemCore(IByteLink link, ModemSimOptions options)
+    {
+        this.link = link;
+        Options = options;
+        Loop = new EventLoop("ModemSim");
+        Traffic = new AtTrafficLog(options.MaxTrafficLogEntries, () => Loop.NowMs);
+        Output = new ModemOutput(link, Traffic, () => Power != PowerState.On || Silent);
+        Input = new InputAssembler(options.MaxLineLength, Loop, Traffic, OnLine);
+        Clock = new ModemClock(Loop, options.NetworkTime);
+        Network = new Network(this);
+        Sockets = new SocketTable(this);
+        dispatcher = new CommandDispatcher(
+        [
+            new GeneralCommands(this),
+            new NetworkCommands(this),
+            new FileCommands(this),
+            new SslCommands(this),
+            new SocketCommands(this),
+        ]);
+        pump = new Thread(Pump) { IsBackground = true, Name = "ModemSim link reader" };
+        pump.Start();
+        if (options.StartPoweredOn)
+        {
+            Loop.Post(PowerOn);
+        }
+    }
+
+    public ModemSimOptions Options { get; }
+
+    public EventLoop Loop { get; }
+
+    public AtTrafficLog Traffic { get; }
+
+    public ModemOutput Output { get; }
+
+    public InputAssembler Input { get; }
+
+    public ModemClock Clock { get; }
+
+    public Network Network { get; }
+
+    public SocketTable Sockets { get; }
+
+    public SimFileSystem Files { get; } = new();
+
+    public FaultState Faults { get; } = new();
+
+    public SessionState Session { get; private set; } = new();
+
+    public PowerState Power { get; private set; }
+
+    /// <summary>Whether the module is hung (injected silence): it neither answers nor reports.</summary>
+    public bool Silent { get; private set; }
+
+    /// <summary>Counts power cycles; anything scheduled in an earlier one is dropped.</summary>
+    public int Epoch { get; private set; }
+
+    public int CommandCount => Volatile.Read(ref commandCount);
+
+    /// <summary>Sends an unsolicited result line.</summary>
+    public void Urc(string line) => Output.Line(line);
+
+    /// <summary>Runs <paramref name="action"/> after <paramref name="delayMs"/> unless the module lost power meanwhile.</summary>
+    public ScheduledAction Later(int delayMs, Action action)
+    {
+        int epoch = Epoch;
+        return Loop.Schedule(delayMs, () =>
+        {
+            if (epoch == Epoch)
+            {
+                action();
+            }
+        });
+    }
+
+    /// <summary>The power key: powers up when off, powers down (announced) otherwise.</summary>
+    public void TogglePower()
+    {
+        if (Power == PowerState.Off)
+        {
+            PowerOn();
+        }
+        else
+        {
+            PowerDown(announce: true);
+        }
+    }
+
+    public void PowerOn()
+    {
+        if (Power != PowerState.Off)
+        {
+            return;
+        }
+
+        Power = PowerState.Booting;
+        Epoch++;
+        Later(Options.BootDelayMs, Boot);
+    }
+
+    /// <summary>Powers down: "NORMAL POWER DOWN" when <paramref name="announce"/> and running, then silence.</summary>
+    public void PowerDown(bool announce)
+    {
+        if (Power == PowerState.Off)
+        {
+            return;
+        }
+
+        if (announce)
+        {
+            Output.Line("NORMAL POWER DOWN");
+        }
+
+        LosePower();
+    }
+
+    /// <summary>Restarts: everything volatile is lost, then the boot sequence runs again.</summary>
+    public void Reboot()
+    {
+        LosePower();
+        PowerOn();
+    }
+
+    /// <summary>Hangs the module (or ends the hang); a hang with a duration ends by itself.</summary>
+    public void SetSilent(bool silent, int? durationMs)
+    {
+        silenceTimer?.Cancel();
+        silenceTimer = null;
+        Silent = silent;
+        Input.Reset();
+        if (silent && durationMs is int ms)
+        {
+            silenceTimer = Loop.Schedule(ms, () => SetSilent(false, null));
+        }
+    }
+
+    public void Dispose()
+    {
+        stopping = true;
+
+        // The link goes first: that wakes the reader thread and any write blocked on a reader that stopped reading.
+        (link as IDisposable)?.Dispose();
+        try
+        {
+            Loop.Invoke(() =>
+            {
+                LosePower();
+                Sockets.DropAll();
+            });
+        }
+        catch (ObjectDisposedException)
+        {
+            // Already stopped.
+        }
+
+        Loop.Dispose();
+        pump.Join();
+        Files.Dispose();
+    }
+
+    private void Boot()
+    {
+        Session = new SessionState();
+        Clock.ResetToPowerOn();
+        Input.Reset();
+        Power = PowerState.On;
+        Output.Line("RDY");
+        int gap = Options.BootUrcIntervalMs;
+        Later(gap, () =>
+        {
+            Output.Line("+CFUN: 1");
+            Network.RadioOn();
+        });
+        Later(2 * gap, () => Output.Line(Network.SimMissing ? "+CPIN: NOT INSERTED" : "+CPIN: READY"));
+        Later(3 * gap, () =>
+        {
+            if (!Network.SimMissing)
+            {
+                Output.Line("SMS Ready");
+            }
+        });
+    }
+
+    private void LosePower()
+    {
+        Epoch++;
+        Power = PowerState.Off;
+        Input.Reset();
+        Network.PowerLost();
+        Sockets.DropAll();
+
+        // A hung module comes back with a power cycle, which is why the recovery ladder ends with one.
+        SetSilent(false, null);
+    }
+
+    private void Pump()
+    {
+        var buffer = new byte[4096];
+        while (!stopping)
+        {
+            int read;
+            try
+            {
+                read = link.Read(buffer, 0, buffer.Length, PumpReadTimeoutMs);
+            }
+            catch (Exception e) when (e is ObjectDisposedException or IOException)
+            {
+                return;
+            }
+
+            if (read > 0)
+            {
+                byte[] chunk = buffer[..read];
+                Loop.Post(() => OnInput(chunk));
+            }
+        }
+    }
+
+    private void OnInput(byte[] chunk)
+    {
+        if (Power != PowerState.On || Silent)
+        {
+            Traffic.Add(TrafficDirection.ToModem, chunk);
+            return;
+        }
+
+        Input.Feed(chunk);
+    }
+
+    private void OnLine(byte[] line, bool overflow)
+    {
+        if (overflow)
+        {
+            Output.Line("ERROR");
+            return;
+        }
+
+        if (line.Length == 0)
+        {
+            return;
+        }
+
+        if (Session.Echo)
+        {
+            Output.Raw([.. line, (byte)'\r']);
+        }
+
+        CommandLine? command = CommandLine.Parse(Encoding.Latin1.GetString(line));
+        if (command is null)
+        {
+            return;
+        }
+
+        Interlocked.Increment(ref commandCount);
+        if (Faults.TakeReboot(command.Body))
+        {
+            Reboot();
+            return;
+        }
+
+        var reply = new CommandReply(this);
+        if (Faults.TakeFailure(command.Body) is int code)
+        {
+            reply.Cme(code);
+            return;
+        }
+
+        dispatcher.Execute(command, reply);
+    }
+}

@@ -1,0 +1,105 @@
+namespace CellularIot.Tests.App
+{
+    using CellularIot.App.Config;
+    using CellularIot.Bytes;
+    using CellularIot.Cloud.Session;
+    using CellularIot.Modem;
+    using nanoFramework.TestFramework;
+
+    [TestClass]
+    public class DeviceSettingsParserTests
+    {
+        [TestMethod]
+        public void ReadsEveryKey()
+        {
+            string file = "# comment\r\nboard=generic-esp32-sim7080g\r\napn=iot.1nce.net\r\nradio=both\r\npublishIntervalSeconds=60\r\n"
+                + "batchSize=4\r\nqos=0\r\ntransport=mqtt-websocket\r\nbaudRate=921600\r\nonboardingHost=device.connectivity-suite.cloud\r\n"
+                + "telemetryTopic=sensors/env\r\nmodemRxPin=26\r\nmodemTxPin=27\r\npowerKeyPin=25\r\n";
+
+            DeviceSettings settings = DeviceSettingsParser.Parse(Utf8.GetBytes(file));
+
+            Assert.AreEqual("generic-esp32-sim7080g", settings.Board);
+            Assert.AreEqual((int)RadioMode.Both, (int)settings.Radio);
+            Assert.AreEqual(60, settings.PublishIntervalSeconds);
+            Assert.AreEqual(4, settings.BatchSize);
+            Assert.AreEqual(0, settings.Qos);
+            Assert.AreEqual((int)TransportChoice.MqttWebSocket, (int)settings.Transport);
+            Assert.AreEqual(921600, settings.BaudRate);
+            Assert.AreEqual("sensors/env", settings.TelemetryTopic);
+            BoardPreset board = settings.ResolveBoard();
+            Assert.AreEqual(26, board.ModemRxPin);
+            Assert.AreEqual(27, board.ModemTxPin);
+            Assert.AreEqual(25, board.PowerKeyPin);
+        }
+
+        [TestMethod]
+        public void KeysLeftOutKeepTheOneNceDefaults()
+        {
+            DeviceSettings settings = DeviceSettingsParser.Parse(Utf8.GetBytes("qos=1\n"));
+
+            Assert.AreEqual("iot.1nce.net", settings.Apn);
+            Assert.AreEqual((int)RadioMode.CatM, (int)settings.Radio);
+            Assert.AreEqual(300, settings.PublishIntervalSeconds);
+            Assert.AreEqual((int)TransportChoice.Auto, (int)settings.Transport);
+            Assert.AreEqual("device.connectivity-suite.cloud", settings.OnboardingHost);
+            BoardPreset board = settings.ResolveBoard();
+            Assert.AreEqual(4, board.ModemRxPin);
+            Assert.AreEqual(5, board.ModemTxPin);
+            Assert.AreEqual(41, board.PowerKeyPin);
+            Assert.IsTrue(board.ModemPoweredByAxp2101);
+        }
+
+        [TestMethod]
+        [DataRow("color=blue", "line 2: unknown key 'color'")]
+        [DataRow("radio=lte", "line 2: radio must be catm, nbiot or both, not 'lte'")]
+        [DataRow("qos=2", "line 2: qos must be a whole number from 0 to 1, not '2'")]
+        [DataRow("publishIntervalSeconds=ten", "line 2: publishIntervalSeconds must be a whole number")]
+        [DataRow("transport=mqtt", "line 2: transport must be auto, mqtt-tls or mqtt-websocket")]
+        [DataRow("baudRate=100000", "line 2: baudRate must be one of")]
+        [DataRow("telemetryTopic=/x", "line 2: telemetryTopic must not start or end with '/'")]
+        [DataRow("telemetryTopic=a/#", "line 2: telemetryTopic must not start or end with '/' nor hold the wildcards")]
+        [DataRow("apn=", "line 2: apn must hold 1 to 100 characters")]
+        [DataRow("just words", "line 2: expected key=value")]
+        [DataRow("qos=1\nqos=0", "line 3: 'qos' is set twice")]
+        public void NamesTheLineOfABadValue(string lines, string expected)
+        {
+            try
+            {
+                DeviceSettingsParser.Parse(Utf8.GetBytes("# settings\n" + lines + "\n"));
+            }
+            catch (SettingsException ex)
+            {
+                Assert.StartsWith("device.conf: " + expected, ex.Message);
+                return;
+            }
+
+            Assert.IsTrue(false, "no error for " + lines);
+        }
+
+        [TestMethod]
+        public void RefusesAnUnknownBoardAndSharedPins()
+        {
+            Assert.ThrowsException(typeof(SettingsException), () => DeviceSettingsParser.Parse(Utf8.GetBytes("board=arduino")));
+            Assert.ThrowsException(typeof(SettingsException), () => DeviceSettingsParser.Parse(Utf8.GetBytes("modemRxPin=5")));
+        }
+
+        [TestMethod]
+        public void RefusesBytesThatAreNotText()
+        {
+            Assert.ThrowsException(typeof(SettingsException), () => DeviceSettingsParser.Parse(new byte[] { 0x71, 0x6F, 0xFF, 0x3D, 0x31 }));
+            Assert.ThrowsException(typeof(SettingsException), () => DeviceSettingsParser.Parse(new byte[DeviceSettingsParser.MaxFileBytes + 1]));
+        }
+
+        [TestMethod]
+        public void ReadsTheShippedLilyGoConfiguration()
+        {
+            string shipped = "board=lilygo-t-sim7080g-s3\napn=iot.1nce.net\nradio=catm\npublishIntervalSeconds=300\nbatchSize=1\nqos=1\n"
+                + "transport=auto\nbaudRate=115200\nonboardingHost=device.connectivity-suite.cloud\ntelemetryTopic=telemetry\n";
+
+            DeviceSettings settings = DeviceSettingsParser.Parse(Utf8.GetBytes(shipped));
+
+            Assert.AreEqual("telemetry", settings.TelemetryTopic);
+            Assert.AreEqual(1, settings.BatchSize);
+        }
+    }
+}

@@ -1,0 +1,5 @@
+namespace CellularIot.Tests.At
+{
+    /// <summary>Something a test waits to become true.</summary>
+    public delegate bool Condition();
+}

@@ -1,0 +1,130 @@
+namespace CellularIot.Tests.Modem
+{
+    using System;
+    using CellularIot.Modem;
+    using CellularIot.Modem.Sim7080;
+    using nanoFramework.TestFramework;
+
+    [TestClass]
+    public class Sim7080AlpnTests
+    {
+        [TestMethod]
+        public void IsUnsupportedAndNeverAskedWithoutAKeyword()
+        {
+            var rig = new ModemRig();
+            try
+            {
+                rig.Modem.PowerOn();
+                Assert.IsFalse(rig.Modem.Capabilities.SupportsAlpn);
+                Assert.AreEqual(0, rig.Link.CountStartingWith("AT+CSSLCFG=\"alpn\""));
+                var options = new SecureSocketOptions("h", 443, "ca.pem");
+                options.Alpn = "mqtt";
+                Assert.ThrowsException(typeof(NotSupportedException), () => rig.Modem.OpenSecureSocket(options));
+            }
+            finally
+            {
+                rig.Stop();
+            }
+        }
+
+        [TestMethod]
+        public void IsDeclaredWhenSetAndReadBack()
+        {
+            var rig = new ModemRig(WithKeyword());
+            rig.Link.On("AT+CSSLCFG=\"alpn\",*", "\r\nOK\r\n");
+            rig.Link.On("AT+CSSLCFG=\"alpn\",0", "\r\n+CSSLCFG: \"alpn\",0,\"http/1.1\"\r\n\r\nOK\r\n");
+            rig.Link.On("AT+CSSLCFG=\"alpn\",1", "\r\n+CSSLCFG: \"alpn\",1,\"mqtt\"\r\n\r\nOK\r\n");
+            try
+            {
+                rig.Modem.PowerOn();
+                Assert.IsTrue(rig.Link.Saw("AT+CSSLCFG=\"alpn\",0,\"http/1.1\""));
+                Assert.IsTrue(rig.Modem.Capabilities.SupportsAlpn);
+
+                rig.Modem.OpenSecureSocket(new SecureSocketOptions("h", 443, "ca.pem"));
+                var options = new SecureSocketOptions("h", 443, "ca.pem");
+                options.Alpn = "mqtt";
+                rig.Link.ClearHistory();
+                ISecureSocket socket = rig.Modem.OpenSecureSocket(options);
+                Assert.AreEqual(1, socket.Id);
+                Assert.AreEqual("AT+CSSLCFG=\"alpn\",1,\"mqtt\"", rig.Link.Command(2));
+                Assert.AreEqual("AT+CSSLCFG=\"alpn\",1", rig.Link.Command(3));
+                Assert.IsTrue(rig.Link.IndexOf("AT+CSSLCFG=\"alpn\",1") < rig.Link.IndexOf("AT+CAOPEN=1,0,\"TCP\",\"h\",443"));
+            }
+            finally
+            {
+                rig.Stop();
+            }
+        }
+
+        [TestMethod]
+        public void IsUnsupportedWhenTheModemRefuses()
+        {
+            var rig = new ModemRig(WithKeyword());
+            try
+            {
+                rig.Modem.PowerOn();
+                Assert.IsTrue(rig.Link.Saw("AT+CSSLCFG=\"alpn\",0,\"http/1.1\""));
+                Assert.IsFalse(rig.Modem.Capabilities.SupportsAlpn);
+            }
+            finally
+            {
+                rig.Stop();
+            }
+        }
+
+        [TestMethod]
+        public void IsUnsupportedWhenTheReadBackDiffers()
+        {
+            var rig = new ModemRig(WithKeyword());
+            rig.Link.On("AT+CSSLCFG=\"alpn\",*", "\r\nOK\r\n");
+            rig.Link.On("AT+CSSLCFG=\"alpn\",0", "\r\n+CSSLCFG: \"alpn\",0,\"\"\r\n\r\nOK\r\n");
+            try
+            {
+                rig.Modem.PowerOn();
+                Assert.IsFalse(rig.Modem.Capabilities.SupportsAlpn);
+            }
+            finally
+            {
+                rig.Stop();
+            }
+        }
+
+        [TestMethod]
+        public void FailsTheOpenWhenTheSocketsAlpnIsNotConfirmed()
+        {
+            var rig = new ModemRig(WithKeyword());
+            rig.Link.On("AT+CSSLCFG=\"alpn\",*", "\r\nOK\r\n");
+            rig.Link.On("AT+CSSLCFG=\"alpn\",0", "\r\n+CSSLCFG: \"alpn\",0,\"http/1.1\"\r\n\r\nOK\r\n");
+            try
+            {
+                rig.Modem.PowerOn();
+                var options = new SecureSocketOptions("h", 443, "ca.pem");
+                options.Alpn = "mqtt";
+                SocketOpenException caught = null;
+                try
+                {
+                    rig.Modem.OpenSecureSocket(options);
+                }
+                catch (SocketOpenException ex)
+                {
+                    caught = ex;
+                }
+
+                Assert.IsNotNull(caught);
+                Assert.AreEqual((int)SocketOpenError.AlpnNotConfirmed, (int)caught.Error);
+                Assert.AreEqual(0, rig.Link.CountStartingWith("AT+CAOPEN"));
+            }
+            finally
+            {
+                rig.Stop();
+            }
+        }
+
+        private static Sim7080Settings WithKeyword()
+        {
+            Sim7080Settings settings = ModemRig.FastSettings();
+            settings.AlpnKeyword = "alpn";
+            return settings;
+        }
+    }
+}

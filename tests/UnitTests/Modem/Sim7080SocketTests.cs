@@ -1,0 +1,381 @@
+namespace CellularIot.Tests.Modem
+{
+    using System;
+    using CellularIot.Bytes;
+    using CellularIot.Modem;
+    using CellularIot.Tests.At;
+    using nanoFramework.TestFramework;
+
+    [TestClass]
+    public class Sim7080SocketTests
+    {
+        [TestMethod]
+        public void ConfiguresTlsThenOpens()
+        {
+            var rig = new ModemRig().Up();
+            try
+            {
+                var options = new SecureSocketOptions("a1b2.iot.eu-west-1.amazonaws.com", 443, "ca.pem");
+                options.ServerName = "sni.example.com";
+                ISecureSocket socket = rig.Modem.OpenSecureSocket(options);
+                Assert.AreEqual(0, socket.Id);
+                Assert.IsFalse(socket.IsClosed);
+                string[] expected =
+                {
+                    "AT+CSSLCFG=\"sslversion\",0,3",
+                    "AT+CSSLCFG=\"sni\",0,\"sni.example.com\"",
+                    "AT+CASSLCFG=0,\"SSL\",1",
+                    "AT+CASSLCFG=0,\"CACERT\",\"ca.pem\"",
+                    "AT+CAOPEN=0,0,\"TCP\",\"a1b2.iot.eu-west-1.amazonaws.com\",443",
+                };
+                Assert.AreEqual(expected.Length, rig.Link.CommandCount);
+                for (int i = 0; i < expected.Length; i++)
+                {
+                    Assert.AreEqual(expected[i], rig.Link.Command(i));
+                }
+
+                ISecureSocket second = rig.Modem.OpenSecureSocket(new SecureSocketOptions("h", 443, "ca.pem"));
+                Assert.AreEqual(1, second.Id);
+                Assert.IsTrue(rig.Link.Saw("AT+CSSLCFG=\"sni\",1,\"h\""));
+            }
+            finally
+            {
+                rig.Stop();
+            }
+        }
+
+        [TestMethod]
+        [DataRow(24, 24, true, true)]
+        [DataRow(25, 25, false, true)]
+        [DataRow(26, 26, true, true)]
+        [DataRow(23, 23, false, false)]
+        [DataRow(20, 20, false, false)]
+        [DataRow(99, 0, false, false)]
+        public void MapsOpenResultsToTypedErrors(int result, int error, bool clock, bool certificate)
+        {
+            var rig = new ModemRig().Up();
+            rig.Link.On("AT+CAOPEN=*", "\r\nOK\r\n\r\n+CAOPEN: 0," + result + "\r\n");
+            try
+            {
+                SocketOpenException caught = OpenFailure(rig);
+                Assert.AreEqual(error, (int)caught.Error);
+                Assert.AreEqual(result, caught.ResultCode);
+                Assert.AreEqual(clock, caught.IsClockProblem);
+                Assert.AreEqual(certificate, caught.IsCertificateProblem);
+                if (clock)
+                {
+                    Assert.Contains("clock", caught.Message);
+                }
+
+                rig.Link.On("AT+CAOPEN=*", "\r\nOK\r\n\r\n+CAOPEN: 0,0\r\n");
+                Assert.AreEqual(0, rig.Modem.OpenSecureSocket(new SecureSocketOptions("h", 443, "ca.pem")).Id);
+            }
+            finally
+            {
+                rig.Stop();
+            }
+        }
+
+        [TestMethod]
+        public void ReportsAFailedOrSilentOpen()
+        {
+            var rig = new ModemRig().Up();
+            try
+            {
+                rig.Link.On("AT+CAOPEN=*", "\r\n+CME ERROR: operation not allowed\r\n");
+                Assert.AreEqual((int)SocketOpenError.CommandFailed, (int)OpenFailure(rig).Error);
+                rig.Link.On("AT+CAOPEN=*", "\r\nOK\r\n");
+                Assert.AreEqual((int)SocketOpenError.Timeout, (int)OpenFailure(rig).Error);
+                Assert.IsTrue(rig.Link.Saw("AT+CACLOSE=0"));
+            }
+            finally
+            {
+                rig.Stop();
+            }
+        }
+
+        [TestMethod]
+        public void SendsInPromptedChunksOfAtMost1460()
+        {
+            var rig = new ModemRig().Up();
+            try
+            {
+                ISecureSocket socket = Open(rig);
+                byte[] data = new byte[3000];
+                for (int i = 0; i < data.Length; i++)
+                {
+                    data[i] = (byte)(i * 7);
+                }
+
+                socket.Send(data, 0, data.Length);
+                Assert.AreEqual("AT+CASEND=0,1460", rig.Link.Command(0));
+                Assert.AreEqual("AT+CASEND=0,1460", rig.Link.Command(1));
+                Assert.AreEqual("AT+CASEND=0,80", rig.Link.Command(2));
+                Assert.AreEqual(3, rig.Link.PayloadCount);
+                int at = 0;
+                for (int p = 0; p < 3; p++)
+                {
+                    byte[] piece = rig.Link.Payload(p);
+                    for (int i = 0; i < piece.Length; i++)
+                    {
+                        Assert.AreEqual(data[at++], piece[i]);
+                    }
+                }
+
+                Assert.AreEqual(data.Length, at);
+            }
+            finally
+            {
+                rig.Stop();
+            }
+        }
+
+        [TestMethod]
+        public void AcceptsTheLateSendResultVariant()
+        {
+            var rig = new ModemRig().Up();
+            rig.Link.On("AT+CASEND=*", (l, c) =>
+            {
+                l.Inject("\r\n> ");
+                l.ExpectPayload(int.Parse(Sim7080Script.Field(c, 1)), "\r\nOK\r\n\r\n+CASEND: 0,0," + Sim7080Script.Field(c, 1) + "\r\n");
+            });
+            try
+            {
+                ISecureSocket socket = Open(rig);
+                socket.Send(Utf8.GetBytes("hello"), 0, 5);
+                socket.Send(Utf8.GetBytes("again"), 0, 5);
+                Assert.IsFalse(socket.IsClosed);
+            }
+            finally
+            {
+                rig.Stop();
+            }
+        }
+
+        [TestMethod]
+        public void ClosesWhenTheLateSendResultIsAFailure()
+        {
+            var rig = new ModemRig().Up();
+            rig.Link.On("AT+CASEND=*", (l, c) =>
+            {
+                l.Inject("\r\n> ");
+                l.ExpectPayload(int.Parse(Sim7080Script.Field(c, 1)), "\r\nOK\r\n\r\n+CASEND: 0,1,0\r\n");
+            });
+            try
+            {
+                ISecureSocket socket = Open(rig);
+                socket.Send(Utf8.GetBytes("hello"), 0, 5);
+                Assert.IsTrue(ModemRig.WaitFor(() => socket.IsClosed, 2000));
+                Assert.ThrowsException(typeof(SocketClosedException), () => socket.Send(Utf8.GetBytes("x"), 0, 1));
+            }
+            finally
+            {
+                rig.Stop();
+            }
+        }
+
+        [TestMethod]
+        public void ClosesWhenASendIsRefused()
+        {
+            var rig = new ModemRig().Up();
+            rig.Link.On("AT+CASEND=*", "\r\nERROR\r\n");
+            try
+            {
+                ISecureSocket socket = Open(rig);
+                Assert.ThrowsException(typeof(SocketClosedException), () => socket.Send(Utf8.GetBytes("x"), 0, 1));
+                Assert.IsTrue(socket.IsClosed);
+                Assert.AreEqual(0, rig.Link.PayloadCount);
+            }
+            finally
+            {
+                rig.Stop();
+            }
+        }
+
+        [TestMethod]
+        public void ReceivesDataWithLineEndsInside()
+        {
+            var rig = new ModemRig().Up();
+            rig.Link.Once("AT+CARECV=0,64", "\r\n+CARECV: 9,ab\r\nOK\r\nz\r\nOK\r\n");
+            try
+            {
+                ISecureSocket socket = Open(rig);
+                byte[] buffer = new byte[64];
+                Assert.AreEqual(9, socket.Receive(buffer, 0, 64, 1000));
+                Assert.AreEqual("ab\r\nOK\r\nz", Utf8.Decode(buffer, 0, 9));
+            }
+            finally
+            {
+                rig.Stop();
+            }
+        }
+
+        [TestMethod]
+        public void AsksForNoMoreThan1460AtATime()
+        {
+            var rig = new ModemRig().Up();
+            rig.Link.Once("AT+CARECV=0,1460", "\r\n+CARECV: 3,abc\r\n\r\nOK\r\n");
+            try
+            {
+                ISecureSocket socket = Open(rig);
+                byte[] buffer = new byte[4000];
+                Assert.AreEqual(3, socket.Receive(buffer, 100, 3900, 1000));
+                Assert.AreEqual("abc", Utf8.Decode(buffer, 100, 3));
+            }
+            finally
+            {
+                rig.Stop();
+            }
+        }
+
+        [TestMethod]
+        public void WaitsForTheDataIndicationAfterAnEmptyRead()
+        {
+            var settings = ModemRig.FastSettings();
+            settings.ReceivePollMs = 5000;
+            var rig = new ModemRig(settings).Up();
+            var clock = new TestClock();
+            rig.Link.Once("AT+CARECV=0,16", (l, c) =>
+            {
+                l.Inject("\r\n+CARECV: 0\r\n\r\nOK\r\n");
+                l.InjectLater("\r\n+CADATAIND: 0\r\n", 150);
+            });
+            rig.Link.Once("AT+CARECV=0,16", "\r\n+CARECV: 4,data\r\n\r\nOK\r\n");
+            try
+            {
+                ISecureSocket socket = Open(rig);
+                byte[] buffer = new byte[16];
+                long started = clock.MonotonicMs;
+                Assert.AreEqual(4, socket.Receive(buffer, 0, 16, 3000));
+                Assert.IsTrue(clock.MonotonicMs - started < 2000);
+                Assert.AreEqual(2, rig.Link.Count("AT+CARECV=0,16"));
+            }
+            finally
+            {
+                rig.Stop();
+            }
+        }
+
+        [TestMethod]
+        public void ReturnsZeroWhenNothingArrivesInTime()
+        {
+            var rig = new ModemRig().Up();
+            try
+            {
+                ISecureSocket socket = Open(rig);
+                byte[] buffer = new byte[16];
+                Assert.AreEqual(0, socket.Receive(buffer, 0, 16, 250));
+                Assert.IsTrue(rig.Link.Count("AT+CARECV=0,16") >= 2);
+                Assert.IsFalse(socket.IsClosed);
+            }
+            finally
+            {
+                rig.Stop();
+            }
+        }
+
+        [TestMethod]
+        public void ReadsWhatArrivedBeforeThePeerClosedThenReportsTheClose()
+        {
+            var rig = new ModemRig().Up();
+            rig.Link.Once("AT+CARECV=0,16", "\r\n+CARECV: 5,hello\r\n\r\nOK\r\n\r\n+CADATAIND: 0\r\n\r\n+CASTATE: 0,0\r\n");
+            rig.Link.Once("AT+CARECV=0,16", "\r\n+CARECV: 3,bye\r\n\r\nOK\r\n");
+            try
+            {
+                ISecureSocket socket = Open(rig);
+                int closedEvents = 0;
+                socket.Closed += (sender, e) => closedEvents++;
+                byte[] buffer = new byte[16];
+                Assert.AreEqual(5, socket.Receive(buffer, 0, 16, 1000));
+                Assert.IsTrue(ModemRig.WaitFor(() => socket.IsClosed, 2000));
+                Assert.AreEqual(3, socket.Receive(buffer, 0, 16, 1000));
+                Assert.AreEqual("bye", Utf8.Decode(buffer, 0, 3));
+                Assert.ThrowsException(typeof(SocketClosedException), () => socket.Receive(buffer, 0, 16, 1000));
+                Assert.AreEqual(1, closedEvents);
+            }
+            finally
+            {
+                rig.Stop();
+            }
+        }
+
+        [TestMethod]
+        public void ReportsACloseByThePeer()
+        {
+            var rig = new ModemRig().Up();
+            try
+            {
+                ISecureSocket socket = Open(rig);
+                ISecureSocket other = rig.Modem.OpenSecureSocket(new SecureSocketOptions("h", 443, "ca.pem"));
+                object sender = null;
+                socket.Closed += (s, e) => sender = s;
+                rig.Link.Inject("\r\n+CASTATE: 0,0\r\n");
+                Assert.IsTrue(ModemRig.WaitFor(() => socket.IsClosed, 2000));
+                Assert.AreSame(socket, sender);
+                Assert.IsFalse(other.IsClosed);
+                Assert.ThrowsException(typeof(SocketClosedException), () => socket.Send(new byte[1], 0, 1));
+            }
+            finally
+            {
+                rig.Stop();
+            }
+        }
+
+        [TestMethod]
+        public void ClosesOnceAndFreesItsId()
+        {
+            var rig = new ModemRig().Up();
+            try
+            {
+                ISecureSocket socket = Open(rig);
+                socket.Close();
+                socket.Close();
+                Assert.AreEqual(1, rig.Link.Count("AT+CACLOSE=0"));
+                Assert.IsTrue(socket.IsClosed);
+                Assert.ThrowsException(typeof(SocketClosedException), () => socket.Receive(new byte[4], 0, 4, 10));
+                Assert.AreEqual(0, Open(rig).Id);
+            }
+            finally
+            {
+                rig.Stop();
+            }
+        }
+
+        [TestMethod]
+        public void RefusesOptionsThatBreakTheCommand()
+        {
+            var rig = new ModemRig().Up();
+            try
+            {
+                Assert.ThrowsException(typeof(ArgumentException), () => rig.Modem.OpenSecureSocket(new SecureSocketOptions("h\",1\r\nAT+CPOWD=1", 443, "ca.pem")));
+                Assert.ThrowsException(typeof(ArgumentOutOfRangeException), () => rig.Modem.OpenSecureSocket(new SecureSocketOptions("h", 0, "ca.pem")));
+                Assert.AreEqual(0, rig.Link.CommandCount);
+            }
+            finally
+            {
+                rig.Stop();
+            }
+        }
+
+        private static ISecureSocket Open(ModemRig rig)
+        {
+            ISecureSocket socket = rig.Modem.OpenSecureSocket(new SecureSocketOptions("example.com", 443, "ca.pem"));
+            rig.Link.ClearHistory();
+            return socket;
+        }
+
+        private static SocketOpenException OpenFailure(ModemRig rig)
+        {
+            try
+            {
+                rig.Modem.OpenSecureSocket(new SecureSocketOptions("example.com", 443, "ca.pem"));
+            }
+            catch (SocketOpenException ex)
+            {
+                return ex;
+            }
+
+            throw new InvalidOperationException("the socket opened");
+        }
+    }
+}
