@@ -229,6 +229,33 @@ namespace CellularIot.Cloud.Mqtt
             }
         }
 
+        /// <summary>
+        /// Uses <paramref name="username"/> from the next <see cref="Connect"/> on. A refreshed login thus keeps
+        /// this client, and with it the unacknowledged QoS 1 messages that the next connection sends again.
+        /// </summary>
+        /// <exception cref="MqttException"><see cref="MqttError.PacketTooLarge"/> when the CONNECT would not fit; nothing changes.</exception>
+        public void ChangeUsername(string username)
+        {
+            lock (sync)
+            {
+                if (connected)
+                {
+                    throw new MqttException(MqttError.AlreadyConnected, "change the user name between connections");
+                }
+
+                try
+                {
+                    PacketEncoder.Connect(sendBuffer, settings.ClientId, username, settings.CleanSession, settings.KeepAliveSeconds);
+                }
+                catch (MqttException ex)
+                {
+                    throw new MqttException(MqttError.PacketTooLarge, ex.Message + ": raise MaxPacketBytes");
+                }
+
+                settings.Username = username;
+            }
+        }
+
         /// <summary>Publishes at QoS 0 or 1, never retained. See <see cref="Publish(string, byte[], int, int, int, bool)"/>.</summary>
         public int Publish(string topic, byte[] payload, int offset, int count, int qos)
         {

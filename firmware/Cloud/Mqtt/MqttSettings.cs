@@ -48,8 +48,11 @@ namespace CellularIot.Cloud.Mqtt
         /// <summary>The MQTT client ID, which is the ICCID.</summary>
         public string ClientId { get; }
 
-        /// <summary>The MQTT user name, written byte for byte (never logged whole: it holds the token).</summary>
-        public string Username { get; }
+        /// <summary>
+        /// The MQTT user name, written byte for byte (never logged whole: it holds the token). Changed through
+        /// <see cref="MqttClient.ChangeUsername"/>, which checks that it fits.
+        /// </summary>
+        public string Username { get; internal set; }
 
         /// <summary>CONNECT's clean-session flag. False asks the broker to keep subscriptions and queued QoS 1 messages.</summary>
         public bool CleanSession { get; set; }

@@ -1,6 +1,7 @@
 namespace CellularIot.Cloud.Onboarding
 {
     using System;
+    using CellularIot.Support;
 
     /// <summary>
     /// Computes how long to wait after a failed onboarding attempt; the caller does the waiting. Transport
@@ -11,8 +12,7 @@ namespace CellularIot.Cloud.Onboarding
     public class OnboardingRetryPolicy
     {
         private readonly OnboardingRetrySettings settings;
-        private readonly Random random;
-        private int transientFailures;
+        private readonly ExponentialBackoff backoff;
 
         /// <summary>Creates a policy; <paramref name="random"/> supplies the jitter.</summary>
         public OnboardingRetryPolicy(OnboardingRetrySettings settings, Random random)
@@ -28,13 +28,13 @@ namespace CellularIot.Cloud.Onboarding
             }
 
             this.settings = settings;
-            this.random = random;
+            backoff = new ExponentialBackoff(settings.InitialDelayMs, settings.MaxDelayMs, settings.JitterPercent, random);
         }
 
         /// <summary>Transient failures since the last success: the exponent of the backoff.</summary>
         public int TransientFailures
         {
-            get { return transientFailures; }
+            get { return backoff.Failures; }
         }
 
         /// <summary>True when <paramref name="error"/> is worth a quick (backed-off) retry.</summary>
@@ -59,12 +59,11 @@ namespace CellularIot.Cloud.Onboarding
         {
             if (IsTransient(error))
             {
-                transientFailures++;
-                int delay = Jitter(Backoff(transientFailures));
-                return new RetryDecision(delay, false, error.Message + "; retry " + transientFailures + " in " + (delay / 1000) + " s");
+                int delay = backoff.NextDelayMs();
+                return new RetryDecision(delay, false, error.Message + "; retry " + backoff.Failures + " in " + (delay / 1000) + " s");
             }
 
-            int wait = Jitter(settings.SimInactiveDelayMs);
+            int wait = backoff.Jitter(settings.SimInactiveDelayMs);
             bool simInactive = error.StatusCode == 404;
             string what = simInactive ? "SIM not active or unknown to 1NCE (404 " + error.StatusText + ")" : error.Message;
             return new RetryDecision(wait, simInactive, what + "; not retrying for " + (wait / 60000) + " min");
@@ -73,25 +72,7 @@ namespace CellularIot.Cloud.Onboarding
         /// <summary>Starts the backoff over after a successful onboarding.</summary>
         public void OnSuccess()
         {
-            transientFailures = 0;
-        }
-
-        // initial * 2^(n-1), capped, computed by doubling so it cannot overflow.
-        private int Backoff(int failures)
-        {
-            long delay = settings.InitialDelayMs;
-            for (int i = 1; i < failures && delay < settings.MaxDelayMs; i++)
-            {
-                delay *= 2;
-            }
-
-            return delay < settings.MaxDelayMs ? (int)delay : settings.MaxDelayMs;
-        }
-
-        private int Jitter(int delay)
-        {
-            int span = (int)((long)delay * settings.JitterPercent / 100);
-            return delay - (span > 0 ? random.Next(span < int.MaxValue ? span + 1 : span) : 0);
+            backoff.Reset();
         }
     }
 }

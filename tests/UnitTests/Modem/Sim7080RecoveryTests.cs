@@ -1,5 +1,6 @@
 namespace CellularIot.Tests.Modem
 {
+    using System.Threading;
     using CellularIot.Modem;
     using nanoFramework.TestFramework;
 
@@ -106,12 +107,16 @@ namespace CellularIot.Tests.Modem
             {
                 ISecureSocket socket = rig.Modem.OpenSecureSocket(new SecureSocketOptions("h", 443, "ca.pem"));
                 int events = 0;
+                var handled = new ManualResetEvent(false);
                 rig.Modem.Rebooted += (sender, e) => events++;
+                rig.Channel.Register("+SENTINEL", line => handled.Set());
                 rig.Link.ClearHistory();
-                rig.Link.Inject(Sim7080Script.Boot);
-                Assert.IsTrue(ModemRig.WaitFor(() => rig.Modem.RebootDetected, 2000));
-                Assert.IsTrue(ModemRig.WaitFor(() => socket.IsClosed, 2000));
-                rig.Modem.ReadSignalQuality();
+
+                // URC handlers run in arrival order, so once the sentinel is handled the whole boot has been.
+                rig.Link.Inject(Sim7080Script.Boot + "\r\n+SENTINEL\r\n");
+                Assert.IsTrue(handled.WaitOne(2000, false));
+                Assert.IsTrue(rig.Modem.RebootDetected);
+                Assert.IsTrue(socket.IsClosed);
                 Assert.AreEqual(1, events);
 
                 socket.Close();
@@ -138,8 +143,10 @@ namespace CellularIot.Tests.Modem
             try
             {
                 rig.Modem.PowerOn();
-                rig.Link.Inject("\r\nSMS Ready\r\n");
-                rig.Modem.ReadSignalQuality();
+                var handled = new ManualResetEvent(false);
+                rig.Channel.Register("+SENTINEL", line => handled.Set());
+                rig.Link.Inject("\r\nSMS Ready\r\n\r\n+SENTINEL\r\n");
+                Assert.IsTrue(handled.WaitOne(2000, false));
                 Assert.IsFalse(rig.Modem.RebootDetected);
 
                 rig.Link.Inject("\r\nSMS Ready\r\n");

@@ -291,6 +291,7 @@ namespace CellularIot.Tests.Modem
                 Assert.AreEqual(3, socket.Receive(buffer, 0, 16, 1000));
                 Assert.AreEqual("bye", Utf8.Decode(buffer, 0, 3));
                 Assert.ThrowsException(typeof(SocketClosedException), () => socket.Receive(buffer, 0, 16, 1000));
+                Assert.IsTrue(ModemRig.WaitFor(() => closedEvents > 0, 2000));
                 Assert.AreEqual(1, closedEvents);
             }
             finally
@@ -310,8 +311,9 @@ namespace CellularIot.Tests.Modem
                 object sender = null;
                 socket.Closed += (s, e) => sender = s;
                 rig.Link.Inject("\r\n+CASTATE: 0,0\r\n");
-                Assert.IsTrue(ModemRig.WaitFor(() => socket.IsClosed, 2000));
+                Assert.IsTrue(ModemRig.WaitFor(() => sender != null, 2000));
                 Assert.AreSame(socket, sender);
+                Assert.IsTrue(socket.IsClosed);
                 Assert.IsFalse(other.IsClosed);
                 Assert.ThrowsException(typeof(SocketClosedException), () => socket.Send(new byte[1], 0, 1));
             }

@@ -7,6 +7,7 @@ namespace CellularIot.Tests.Net
     using CellularIot.Tests.Net.Support;
     using nanoFramework.TestFramework;
     using TestFrameworkShared;
+    using CellularIot.Tests.Support;
 
     [TestClass]
     public class HttpResponseReaderTests

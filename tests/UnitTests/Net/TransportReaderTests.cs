@@ -4,6 +4,7 @@ namespace CellularIot.Tests.Net
     using CellularIot.Net;
     using CellularIot.Tests.Net.Support;
     using nanoFramework.TestFramework;
+    using CellularIot.Tests.Support;
 
     [TestClass]
     public class TransportReaderTests

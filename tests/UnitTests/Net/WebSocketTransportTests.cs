@@ -9,6 +9,7 @@ namespace CellularIot.Tests.Net
     using CellularIot.Tests.Net.Support;
     using nanoFramework.TestFramework;
     using TestFrameworkShared;
+    using CellularIot.Tests.Support;
 
     [TestClass]
     public class WebSocketTransportTests

@@ -6,6 +6,7 @@ namespace CellularIot.Tests.Cloud.Mqtt
     using CellularIot.Net;
     using CellularIot.Tests.Cloud.Mqtt.Support;
     using nanoFramework.TestFramework;
+    using CellularIot.Tests.Support;
 
     [TestClass]
     public class MqttClientConnectTests
@@ -162,7 +163,7 @@ namespace CellularIot.Tests.Cloud.Mqtt
             f.NewBroker(BrokerPackets.Connack(5, false));
             f.Client.Connect(f.Broker);
             f.Connect();
-            Assert.DoesNotContains("secret-token-value", f.Log.All());
+            Assert.DoesNotContains("secret-token-value", f.Log.All);
         }
 
         [TestMethod]

@@ -44,7 +44,7 @@ namespace CellularIot.Tests.Cloud.Mqtt
             Assert.AreEqual(ClientFixture.Topic("forbidden"), report.Topic);
             Assert.AreEqual("nope", Utf8.Decode(report.Payload));
             Assert.AreEqual(3, report.Drops);
-            Assert.Contains("quarantined after 3 connection drops", f.Log.All());
+            Assert.Contains("quarantined after 3 connection drops", f.Log.All);
         }
 
         [TestMethod]

@@ -214,7 +214,7 @@ namespace CellularIot.Tests.Cloud.Mqtt
 
             Assert.IsTrue(f.Client.IsConnected);
             CollectionAssert.AreEqual(BrokerPackets.Puback(9), f.Broker.LastWritten());
-            Assert.Contains("handler bug", f.Log.All());
+            Assert.Contains("handler bug", f.Log.All);
         }
 
         [TestMethod]

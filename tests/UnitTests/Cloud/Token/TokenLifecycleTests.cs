@@ -5,6 +5,7 @@ namespace CellularIot.Tests.Cloud.Token
     using CellularIot.Tests.Cloud.Onboarding;
     using CellularIot.Tests.Net.Support;
     using nanoFramework.TestFramework;
+    using CellularIot.Tests.Support;
 
     [TestClass]
     public class TokenLifecycleTests

@@ -3,6 +3,7 @@ namespace CellularIot.Tests.Net.Support
     using System;
     using CellularIot.Bytes;
     using CellularIot.Net;
+    using CellularIot.Tests.Support;
 
     /// <summary>
     /// An in-memory <see cref="ITransport"/> that plays back canned server bytes, in chunks of random size

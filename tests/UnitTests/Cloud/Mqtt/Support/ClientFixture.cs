@@ -3,6 +3,7 @@ namespace CellularIot.Tests.Cloud.Mqtt.Support
     using CellularIot.Bytes;
     using CellularIot.Cloud.Mqtt;
     using nanoFramework.TestFramework;
+    using CellularIot.Tests.Support;
 
     /// <summary>A client, its clock, log and listener, and the broker of its current connection.</summary>
     public class ClientFixture
@@ -29,7 +30,7 @@ namespace CellularIot.Tests.Cloud.Mqtt.Support
         public MqttSettings Settings { get; }
 
         /// <summary>The shared clock.</summary>
-        public ManualClock Clock { get; } = new ManualClock();
+        public ManualClock Clock { get; } = new ManualClock { MonotonicMs = 0 };
 
         /// <summary>The log.</summary>
         public RecordingLog Log { get; } = new RecordingLog();

@@ -3,6 +3,7 @@ namespace CellularIot.Tests.Cloud.Mqtt.Support
     using System;
     using System.Collections;
     using CellularIot.Net;
+    using CellularIot.Tests.Support;
 
     /// <summary>
     /// An in-memory broker peer behind <see cref="ITransport"/>. The test scripts what the broker sends

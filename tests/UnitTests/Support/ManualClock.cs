@@ -1,4 +1,4 @@
-namespace CellularIot.Tests.Net.Support
+namespace CellularIot.Tests.Support
 {
     using System;
     using CellularIot.Support;

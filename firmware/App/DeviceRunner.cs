@@ -1,0 +1,306 @@
+namespace CellularIot.App
+{
+    using System;
+    using CellularIot.App.Commands;
+    using CellularIot.App.Config;
+    using CellularIot.App.Telemetry;
+    using CellularIot.Bytes;
+    using CellularIot.Cloud.Mqtt;
+    using CellularIot.Cloud.Session;
+    using CellularIot.Modem;
+    using CellularIot.Support;
+
+    /// <summary>
+    /// The device's main loop. It takes a reading every interval into the store-and-forward backlog whether
+    /// or not the device is online, sends the backlog oldest first in batches when the cloud session is
+    /// online (one batch awaiting its acknowledgement at a time, so readings arrive in order), drops a batch
+    /// from the backlog only once the broker has it, and answers remote commands. The cloud session below it
+    /// runs the device's connection states: modem up, login, connecting, online, waiting.
+    /// </summary>
+    public class DeviceRunner : ICloudListener, ICommandTarget
+    {
+        /// <summary>Subscription below &lt;ICCID&gt;/ that carries commands.</summary>
+        public const string CommandFilter = "commands/#";
+
+        /// <summary>Longest one step waits inside the session, so readings stay on time.</summary>
+        public const int MaxStepWaitMs = 1000;
+
+        private const string CommandPrefix = "commands/";
+        private const string ReplyPrefix = "replies/";
+
+        private static readonly DateTime UnixEpoch = new DateTime(1970, 1, 1, 0, 0, 0);
+
+        private readonly DeviceSettings settings;
+        private readonly CloudSession session;
+        private readonly IModem modem;
+        private readonly ITelemetrySensors sensors;
+        private readonly IClock clock;
+        private readonly ILog log;
+        private readonly ReadingBacklog backlog;
+        private readonly TelemetryReading reading = new TelemetryReading();
+        private readonly TelemetryReading[] batch;
+        private readonly JsonBuffer payload;
+        private readonly JsonBuffer reply = new JsonBuffer(512);
+        private readonly CommandProcessor commands;
+        private readonly long startedMs;
+
+        private string telemetryTopic;
+        private string commandPrefix;
+        private long nextReadingMs;
+        private int intervalSeconds;
+        private int awaitingPacketId;
+        private int awaitingCount;
+        private int lastSignalDbm = TelemetryReading.Unknown;
+
+        /// <summary>Creates the runner; nothing happens until <see cref="Step"/> is called.</summary>
+        public DeviceRunner(DeviceSettings settings, CloudSession session, IModem modem, ITelemetrySensors sensors, IClock clock, ILog log, int backlogCapacity)
+        {
+            this.settings = settings;
+            this.session = session;
+            this.modem = modem;
+            this.sensors = sensors;
+            this.clock = clock;
+            this.log = log;
+            backlog = new ReadingBacklog(backlogCapacity);
+            batch = new TelemetryReading[settings.BatchSize];
+            for (int i = 0; i < batch.Length; i++)
+            {
+                batch[i] = new TelemetryReading();
+            }
+
+            // Room for a full batch of readings with every field at its widest.
+            payload = new JsonBuffer(32 + (settings.BatchSize * 120));
+            commands = new CommandProcessor(this);
+            intervalSeconds = settings.PublishIntervalSeconds;
+            startedMs = clock.MonotonicMs;
+            nextReadingMs = startedMs;
+        }
+
+        /// <summary>Readings taken since start.</summary>
+        public long ReadingsTaken { get; private set; }
+
+        /// <summary>Telemetry messages published since start.</summary>
+        public int MessagesSent { get; private set; }
+
+        /// <summary>Telemetry messages the broker acknowledged (all of them at QoS 0).</summary>
+        public int MessagesAcknowledged { get; private set; }
+
+        /// <summary>Readings that reached the broker.</summary>
+        public long ReadingsDelivered { get; private set; }
+
+        /// <summary>Commands answered since start.</summary>
+        public int CommandsHandled { get; private set; }
+
+        /// <summary>Milliseconds from start to the first acknowledged telemetry message, or -1.</summary>
+        public long FirstDeliveryMs { get; private set; } = -1;
+
+        /// <summary>Readings waiting in the backlog.</summary>
+        public int BacklogCount
+        {
+            get { return backlog.Count; }
+        }
+
+        /// <summary>Readings dropped because the backlog was full.</summary>
+        public long BacklogDropped
+        {
+            get { return backlog.Dropped; }
+        }
+
+        /// <inheritdoc/>
+        public long UptimeSeconds
+        {
+            get { return (clock.MonotonicMs - startedMs) / 1000; }
+        }
+
+        /// <inheritdoc/>
+        public int IntervalSeconds
+        {
+            get
+            {
+                return intervalSeconds;
+            }
+
+            set
+            {
+                intervalSeconds = value;
+                nextReadingMs = clock.MonotonicMs + (value * 1000L);
+                log.Info("telemetry interval now " + value + " s");
+            }
+        }
+
+        /// <summary>One turn of the loop: a reading when due, the backlog's next batch, then the session.</summary>
+        public void Step()
+        {
+            if (clock.MonotonicMs >= nextReadingMs)
+            {
+                TakeReading();
+            }
+
+            SendBacklog();
+            long untilReading = nextReadingMs - clock.MonotonicMs;
+            int wait = untilReading < 0 ? 0 : (untilReading > MaxStepWaitMs ? MaxStepWaitMs : (int)untilReading);
+            session.RunOnce(wait);
+        }
+
+        /// <inheritdoc/>
+        public void WriteStatus(JsonBuffer reply)
+        {
+            reply.Property("up", UptimeSeconds);
+            reply.Property("interval", intervalSeconds);
+            reply.Property("backlog", backlog.Count);
+            reply.Property("dropped", backlog.Dropped);
+            reply.Property("sent", MessagesSent);
+            reply.Property("acked", MessagesAcknowledged);
+            reply.Property("transport", session.TransportName);
+            if (lastSignalDbm != TelemetryReading.Unknown)
+            {
+                reply.Property("rssi", lastSignalDbm);
+            }
+        }
+
+        /// <inheritdoc/>
+        public void OnStateChanged(SessionState state, string detail)
+        {
+            if (state == SessionState.Online && telemetryTopic == null)
+            {
+                telemetryTopic = session.Topic(settings.TelemetryTopic);
+                commandPrefix = session.Topic(CommandPrefix.Substring(0, CommandPrefix.Length - 1)) + "/";
+            }
+        }
+
+        /// <inheritdoc/>
+        public void OnMessage(MqttMessage message)
+        {
+            string topic = message.GetTopic();
+            if (commandPrefix == null || !topic.StartsWith(commandPrefix))
+            {
+                return;
+            }
+
+            string name = topic.Substring(commandPrefix.Length);
+            if (name.Length == 0 || name.Contains("/"))
+            {
+                name = "invalid";
+            }
+
+            commands.Handle(name, message.Buffer, message.PayloadOffset, message.PayloadLength, reply);
+            CommandsHandled++;
+            log.Info("command " + name + " answered: " + Utf8.Decode(reply.Bytes, 0, reply.Length));
+            try
+            {
+                session.Publish(session.Topic(ReplyPrefix + name), reply.Bytes, 0, reply.Length, 1);
+            }
+            catch (MqttException ex)
+            {
+                log.Warn("reply to " + name + " not sent: " + ex.Message);
+            }
+        }
+
+        /// <inheritdoc/>
+        public void OnDelivered(int packetId)
+        {
+            if (packetId != awaitingPacketId)
+            {
+                return;
+            }
+
+            Delivered();
+        }
+
+        /// <inheritdoc/>
+        public void OnAbandoned(int packetId)
+        {
+            if (packetId == awaitingPacketId)
+            {
+                log.Warn(awaitingCount + " readings abandoned: the broker refuses them");
+                backlog.RemoveOldest(awaitingCount);
+                awaitingPacketId = 0;
+            }
+        }
+
+        private void TakeReading()
+        {
+            ReadingsTaken++;
+            reading.Sequence = ReadingsTaken;
+            DateTime now = clock.UtcNow;
+            reading.UnixSeconds = now.Year >= 2024 ? (now.Ticks - UnixEpoch.Ticks) / TimeSpan.TicksPerSecond : 0;
+            reading.UptimeSeconds = UptimeSeconds;
+            reading.FreeMemoryBytes = sensors.FreeMemoryBytes;
+            reading.TemperatureTenths = sensors.TemperatureTenths;
+            reading.SignalDbm = ReadSignal();
+            backlog.Enqueue(reading);
+            nextReadingMs += intervalSeconds * 1000L;
+            if (nextReadingMs < clock.MonotonicMs)
+            {
+                // Far behind (a long bring-up): start the rhythm again rather than take readings in a burst.
+                nextReadingMs = clock.MonotonicMs + (intervalSeconds * 1000L);
+            }
+        }
+
+        private int ReadSignal()
+        {
+            if (session.State == SessionState.ModemUp || (session.State == SessionState.Waiting && session.Iccid == null))
+            {
+                return TelemetryReading.Unknown;
+            }
+
+            try
+            {
+                SignalQuality signal = modem.ReadSignalQuality();
+                lastSignalDbm = signal.IsKnown ? signal.Dbm : TelemetryReading.Unknown;
+            }
+            catch (ModemException ex)
+            {
+                log.Warn("signal not read: " + ex.Message);
+                lastSignalDbm = TelemetryReading.Unknown;
+            }
+
+            return lastSignalDbm;
+        }
+
+        private void SendBacklog()
+        {
+            while (session.IsOnline && awaitingPacketId == 0 && backlog.Count >= settings.BatchSize)
+            {
+                int count = backlog.PeekOldest(batch, settings.BatchSize);
+                TelemetryPayload.Write(batch, count, payload);
+                int packetId;
+                try
+                {
+                    packetId = session.Publish(telemetryTopic, payload.Bytes, 0, payload.Length, settings.Qos);
+                }
+                catch (MqttException ex)
+                {
+                    log.Warn("telemetry kept for later: " + ex.Message);
+                    return;
+                }
+
+                MessagesSent++;
+                awaitingCount = count;
+                log.Info("published " + count + " reading(s) from #" + batch[0].Sequence + " (" + payload.Length + " bytes, QoS " + settings.Qos + ")");
+                if (settings.Qos == 0)
+                {
+                    Delivered();
+                }
+                else
+                {
+                    awaitingPacketId = packetId;
+                }
+            }
+        }
+
+        private void Delivered()
+        {
+            backlog.RemoveOldest(awaitingCount);
+            ReadingsDelivered += awaitingCount;
+            MessagesAcknowledged++;
+            awaitingPacketId = 0;
+            if (FirstDeliveryMs < 0)
+            {
+                FirstDeliveryMs = clock.MonotonicMs - startedMs;
+            }
+
+            log.Info("acknowledged: " + awaitingCount + " reading(s), " + backlog.Count + " waiting");
+        }
+    }
+}

@@ -1,0 +1,619 @@
+namespace CellularIot.Cloud.Session
+{
+    using System;
+    using System.Threading;
+    using CellularIot.Cloud.Mqtt;
+    using CellularIot.Cloud.Onboarding;
+    using CellularIot.Cloud.Token;
+    using CellularIot.Modem;
+    using CellularIot.Net;
+    using CellularIot.Net.Http;
+    using CellularIot.Net.WebSockets;
+    using CellularIot.Support;
+
+    /// <summary>
+    /// The session supervisor: brings the modem up, keeps a login (stored, or fresh from 1NCE onboarding),
+    /// holds an MQTT session to AWS IoT Core over TLS with ALPN "mqtt" or over a WebSocket, and recovers
+    /// from every failure by stepping back: a refused login leads to onboarding again, a lost connection to
+    /// a reconnect with capped backoff and jitter, repeated failures and modem reboots to the modem's
+    /// recovery ladder and a fresh bring-up. The login is refreshed ahead of expiry while connected.
+    /// Driven by <see cref="RunOnce"/> from one thread, which is also the thread that publishes.
+    /// </summary>
+    public class CloudSession : IMqttListener
+    {
+        private const string AlpnMqtt = "mqtt";
+        private const int EarliestPlausibleYear = 2024;
+
+        private readonly IModem modem;
+        private readonly SessionSettings settings;
+        private readonly TokenLifecycle tokens;
+        private readonly SyncedClock clock;
+        private readonly ILog log;
+        private readonly Random random;
+        private readonly byte[] caPem;
+        private readonly string[] subscriptionSuffixes;
+        private readonly ICloudListener listener;
+        private readonly OnboardingClient onboarding;
+        private readonly OnboardingRetryPolicy onboardingRetry;
+        private readonly ExponentialBackoff reconnect;
+
+        private SessionState state = SessionState.ModemUp;
+        private SessionState resumeState;
+        private long resumeAtMs;
+        private MqttClient mqtt;
+        private ITransport transport;
+        private string iccid;
+        private bool tokenRestored;
+        private bool recoverModem;
+        private int connectFailures;
+        private int rebootPending;
+        private long nextRefreshAttemptMs;
+        private string lossDetail;
+
+        /// <summary>Creates a session that has not started; call <see cref="RunOnce"/> repeatedly.</summary>
+        /// <param name="modem">The modem; the session brings it up and recovers it.</param>
+        /// <param name="settings">Timing, transport and endpoint settings.</param>
+        /// <param name="tokens">The login's lifecycle and store.</param>
+        /// <param name="clock">The clock, which the session sets from the network's time.</param>
+        /// <param name="log">Progress and trouble.</param>
+        /// <param name="random">Jitter for backoffs and WebSocket keys.</param>
+        /// <param name="caPem">The root CA (PEM) that verifies both servers.</param>
+        /// <param name="subscriptionSuffixes">Filters below &lt;ICCID&gt;/ to subscribe to on every connection.</param>
+        /// <param name="listener">Where messages, acknowledgements and state changes go.</param>
+        public CloudSession(IModem modem, SessionSettings settings, TokenLifecycle tokens, SyncedClock clock, ILog log, Random random, byte[] caPem, string[] subscriptionSuffixes, ICloudListener listener)
+        {
+            if (modem == null || settings == null || tokens == null || clock == null || log == null || random == null || caPem == null || subscriptionSuffixes == null || listener == null)
+            {
+                throw new ArgumentNullException(nameof(modem), "every argument is required");
+            }
+
+            this.modem = modem;
+            this.settings = settings;
+            this.tokens = tokens;
+            this.clock = clock;
+            this.log = log;
+            this.random = random;
+            this.caPem = caPem;
+            this.subscriptionSuffixes = subscriptionSuffixes;
+            this.listener = listener;
+            onboarding = new OnboardingClient(clock, settings.Http);
+            onboardingRetry = new OnboardingRetryPolicy(settings.OnboardingRetry, random);
+            reconnect = new ExponentialBackoff(settings.ReconnectInitialDelayMs, settings.ReconnectMaxDelayMs, settings.JitterPercent, random);
+            modem.Rebooted += OnModemRebooted;
+        }
+
+        /// <summary>Where the session stands.</summary>
+        public SessionState State
+        {
+            get { return state; }
+        }
+
+        /// <summary>True while an MQTT session is up.</summary>
+        public bool IsOnline
+        {
+            get { return state == SessionState.Online; }
+        }
+
+        /// <summary>The SIM's ICCID (the MQTT client ID), or null before the modem has been up.</summary>
+        public string Iccid
+        {
+            get { return iccid; }
+        }
+
+        /// <summary>The transport of the current or last connection: "MQTT over TLS (ALPN mqtt)" or "MQTT over WebSocket".</summary>
+        public string TransportName { get; private set; }
+
+        /// <summary>Successful onboardings since start.</summary>
+        public int Onboardings { get; private set; }
+
+        /// <summary>MQTT sessions established since start.</summary>
+        public int Connections { get; private set; }
+
+        /// <summary>MQTT sessions lost since start.</summary>
+        public int ConnectionsLost { get; private set; }
+
+        /// <summary>Times the modem's recovery ladder ran.</summary>
+        public int ModemRecoveries { get; private set; }
+
+        /// <summary>QoS 1 messages waiting for their PUBACK.</summary>
+        public int InFlightCount
+        {
+            get { return mqtt == null ? 0 : mqtt.InFlightCount; }
+        }
+
+        /// <summary>&lt;ICCID&gt;/<paramref name="suffix"/>, checked against the topic rules.</summary>
+        /// <exception cref="InvalidOperationException">The ICCID is not known yet.</exception>
+        public string Topic(string suffix)
+        {
+            if (mqtt == null)
+            {
+                throw new InvalidOperationException("the ICCID is not known before the modem has been up and a login exists");
+            }
+
+            return mqtt.Rules.Topic(suffix);
+        }
+
+        /// <summary>Publishes under the topic rules; returns the packet id at QoS 1, 0 at QoS 0.</summary>
+        /// <exception cref="MqttException">Not connected, QoS 2, in-flight table full, or too large.</exception>
+        public int Publish(string topic, byte[] payload, int offset, int count, int qos)
+        {
+            if (mqtt == null || state != SessionState.Online)
+            {
+                throw new MqttException(MqttError.NotConnected, "the cloud session is " + StateName(state));
+            }
+
+            return mqtt.Publish(topic, payload, offset, count, qos);
+        }
+
+        /// <summary>
+        /// Advances the session by one step: at most one bring-up, onboarding or connection attempt, or up to
+        /// <paramref name="waitMs"/> of receiving while online or of waiting out a backoff. Never throws for
+        /// a failure it can recover from.
+        /// </summary>
+        public void RunOnce(int waitMs)
+        {
+            if (Interlocked.Exchange(ref rebootPending, 0) != 0)
+            {
+                DropConnection();
+                GoTo(SessionState.ModemUp, "the modem rebooted: sockets and data context are gone");
+            }
+
+            switch (state)
+            {
+                case SessionState.ModemUp:
+                    BringModemUp();
+                    break;
+                case SessionState.Token:
+                    EnsureLogin();
+                    break;
+                case SessionState.Connecting:
+                    Connect();
+                    break;
+                case SessionState.Online:
+                    RunOnline(waitMs);
+                    break;
+                default:
+                    WaitOut(waitMs);
+                    break;
+            }
+        }
+
+        /// <summary>Ends the MQTT session politely; unacknowledged messages stay for the next connection.</summary>
+        public void Stop()
+        {
+            if (mqtt != null && mqtt.IsConnected)
+            {
+                mqtt.Disconnect();
+            }
+
+            DropConnection();
+        }
+
+        /// <inheritdoc/>
+        public void OnMessage(MqttMessage message)
+        {
+            listener.OnMessage(message);
+        }
+
+        /// <inheritdoc/>
+        public void OnDelivered(int packetId)
+        {
+            listener.OnDelivered(packetId);
+        }
+
+        /// <inheritdoc/>
+        public void OnConnectionLost(ConnectionLossReason reason, string detail)
+        {
+            lossDetail = detail;
+        }
+
+        /// <inheritdoc/>
+        public void OnQuarantined(QuarantinedMessage message)
+        {
+            log.Warn("message " + message.PacketId + " to " + message.Topic + " set aside: the broker dropped the connection after it " + message.Drops + " times");
+            listener.OnAbandoned(message.PacketId);
+        }
+
+        private void BringModemUp()
+        {
+            try
+            {
+                if (recoverModem)
+                {
+                    recoverModem = false;
+                    ModemRecoveries++;
+                    log.Warn("modem recovery: " + modem.Recover());
+                }
+
+                modem.PowerOn();
+                Interlocked.Exchange(ref rebootPending, 0);
+                iccid = modem.Identity.Iccid;
+                log.Info("modem up: ICCID " + iccid + ", firmware " + modem.Identity.FirmwareRevision);
+                RegistrationState registration = modem.WaitForRegistration();
+                log.Info(registration == RegistrationState.Roaming ? "registered, roaming (as 1NCE SIMs do)" : "registered on the home network");
+                string address = modem.ActivateData(settings.Apn);
+                log.Info("data context up on " + settings.Apn + ": " + address);
+                SignalQuality signal = modem.ReadSignalQuality();
+                log.Info("signal: " + (signal.IsKnown ? signal.Dbm + " dBm" : "unknown"));
+                SyncTime();
+                bool written = modem.EnsureCaCertificate(settings.CaFileName, caPem);
+                log.Info(written ? "CA " + settings.CaFileName + " written to the modem" : "CA " + settings.CaFileName + " already on the modem");
+                if (!tokenRestored)
+                {
+                    tokenRestored = true;
+                    tokens.RestoreFromStore();
+                }
+
+                if (tokens.Current != null && tokens.Current.Credentials.ClientId != iccid)
+                {
+                    log.Warn("the stored login belongs to SIM " + tokens.Current.Credentials.ClientId + ": onboarding for this one");
+                    tokens.ReportAuthFailure();
+                }
+
+                GoTo(SessionState.Token, "modem up");
+            }
+            catch (ModemException ex)
+            {
+                recoverModem = true;
+                WaitThen(SessionState.ModemUp, reconnect.NextDelayMs(), "modem not up: " + ex.Message);
+            }
+        }
+
+        private void EnsureLogin()
+        {
+            if (!tokens.NeedsRefresh)
+            {
+                ApplyLogin();
+                GoTo(SessionState.Connecting, "stored login still valid: onboarding skipped");
+                return;
+            }
+
+            try
+            {
+                AcceptLogin(Onboard());
+                ApplyLogin();
+                GoTo(SessionState.Connecting, "onboarded");
+            }
+            catch (OnboardingException ex)
+            {
+                RetryDecision decision = onboardingRetry.OnFailure(ex);
+                log.Warn("onboarding failed: " + decision.Reason);
+                if (tokens.IsUsable)
+                {
+                    // The old login still works: use it, and try the refresh again later.
+                    nextRefreshAttemptMs = clock.MonotonicMs + decision.DelayMs;
+                    ApplyLogin();
+                    GoTo(SessionState.Connecting, "using the current login until a refresh succeeds");
+                    return;
+                }
+
+                WaitThen(SessionState.Token, decision.DelayMs, decision.SimInactive ? "the SIM is not active at 1NCE" : "no login");
+            }
+        }
+
+        private void Connect()
+        {
+            bool overTls = UseTls();
+            string endpoint = tokens.Current.Credentials.EndpointHost;
+            try
+            {
+                TransportName = overTls ? "MQTT over TLS (ALPN mqtt)" : "MQTT over WebSocket";
+                log.Info("connecting to " + endpoint + ":" + settings.Port + " with " + TransportName);
+                ITransport link = new ModemTransport(modem.OpenSecureSocket(SocketTo(endpoint, overTls ? AlpnMqtt : null)));
+                transport = link;
+                if (!overTls)
+                {
+                    var headers = new HttpHeaders();
+                    CustomAuthUsername.Parse(tokens.Current.Credentials.Username).AddWebSocketHeaders(headers);
+                    var webSocket = new WebSocketTransport(link, clock, random, settings.WebSocket);
+                    transport = webSocket;
+                    webSocket.Connect(endpoint, headers);
+                }
+
+                ConnectResult result = mqtt.Connect(transport);
+                if (result.IsAccepted)
+                {
+                    Subscribe();
+                    reconnect.Reset();
+                    connectFailures = 0;
+                    Connections++;
+                    GoTo(SessionState.Online, "connected to " + endpoint + " with " + TransportName);
+                }
+                else if (result.IsPossibleAuthFailure)
+                {
+                    LoginRefused(result.Detail);
+                }
+                else
+                {
+                    ConnectFailed(result.Detail);
+                }
+            }
+            catch (WebSocketException ex)
+            {
+                if (ex.HandshakeStatus == 401 || ex.HandshakeStatus == 403)
+                {
+                    LoginRefused("WebSocket upgrade refused with " + ex.HandshakeStatus);
+                }
+                else
+                {
+                    ConnectFailed(ex.Message);
+                }
+            }
+            catch (SocketOpenException ex)
+            {
+                if (ex.IsClockProblem)
+                {
+                    SyncTime();
+                }
+
+                ConnectFailed(ex.Message);
+            }
+            catch (ModemException ex)
+            {
+                ConnectFailed(ex.Message);
+            }
+            catch (TransportClosedException ex)
+            {
+                ConnectFailed(ex.Message);
+            }
+            catch (MqttException ex)
+            {
+                ConnectFailed(ex.Message);
+            }
+        }
+
+        private void RunOnline(int waitMs)
+        {
+            if (tokens.NeedsRefresh && clock.MonotonicMs >= nextRefreshAttemptMs && RefreshWhileOnline())
+            {
+                return;
+            }
+
+            if (mqtt.Poll(waitMs))
+            {
+                return;
+            }
+
+            ConnectionsLost++;
+            DropConnection();
+            string why = "connection lost: " + lossDetail;
+            if (!tokens.IsUsable)
+            {
+                GoTo(SessionState.Token, why + "; the login has expired");
+                return;
+            }
+
+            WaitThen(SessionState.Connecting, reconnect.NextDelayMs(), why);
+        }
+
+        // Fetches a new login on a second socket while MQTT stays up, then reconnects with it. Returns true
+        // when the session left the online state.
+        private bool RefreshWhileOnline()
+        {
+            try
+            {
+                AcceptLogin(Onboard());
+                mqtt.Disconnect();
+                DropConnection();
+                ApplyLogin();
+                GoTo(SessionState.Connecting, "login refreshed ahead of expiry");
+                return true;
+            }
+            catch (OnboardingException ex)
+            {
+                RetryDecision decision = onboardingRetry.OnFailure(ex);
+                nextRefreshAttemptMs = clock.MonotonicMs + decision.DelayMs;
+                log.Warn("login refresh failed: " + decision.Reason);
+                return false;
+            }
+        }
+
+        private OnboardingResult Onboard()
+        {
+            log.Info("onboarding at " + settings.OnboardingHost);
+            ISecureSocket socket;
+            try
+            {
+                socket = modem.OpenSecureSocket(SocketTo(settings.OnboardingHost, null));
+            }
+            catch (ModemException ex)
+            {
+                throw new OnboardingException(OnboardingError.Transport, "cannot reach " + settings.OnboardingHost + ": " + ex.Message, 0, null, null);
+            }
+
+            var link = new ModemTransport(socket);
+            try
+            {
+                return onboarding.Fetch(link);
+            }
+            finally
+            {
+                link.Close();
+            }
+        }
+
+        private void AcceptLogin(OnboardingResult login)
+        {
+            if (login.ClientId != iccid)
+            {
+                log.Warn("onboarding answered for client ID " + login.ClientId + ", not this SIM's ICCID " + iccid + "; the broker will refuse it");
+            }
+
+            RootCaCheckResult root = RootCaCheck.Check(login.AmazonRootCaUrl);
+            if (!root.MatchesShippedRoot)
+            {
+                log.Warn(root.Warning);
+            }
+
+            tokens.Accept(login);
+            onboardingRetry.OnSuccess();
+            nextRefreshAttemptMs = 0;
+            Onboardings++;
+            log.Info("login for " + login.EndpointHost + ": user name " + Redact.Secret(login.Username));
+        }
+
+        private void ApplyLogin()
+        {
+            string username = CustomAuthUsername.Parse(tokens.Current.Credentials.Username).MqttUsername;
+            if (mqtt == null)
+            {
+                var mqttSettings = new MqttSettings(iccid, username);
+                mqttSettings.KeepAliveSeconds = settings.KeepAliveSeconds;
+                mqttSettings.PingTimeoutMs = settings.PingTimeoutMs;
+                mqtt = new MqttClient(mqttSettings, clock, log, this);
+            }
+            else
+            {
+                mqtt.ChangeUsername(username);
+            }
+        }
+
+        private void Subscribe()
+        {
+            if (subscriptionSuffixes.Length == 0)
+            {
+                return;
+            }
+
+            string[] filters = new string[subscriptionSuffixes.Length];
+            for (int i = 0; i < filters.Length; i++)
+            {
+                filters[i] = mqtt.Rules.Topic(subscriptionSuffixes[i]);
+            }
+
+            SubscribeResult granted = mqtt.Subscribe(filters, 1);
+            if (!granted.AllGranted)
+            {
+                log.Warn(granted.FailureCount + " of " + filters.Length + " subscriptions refused by the broker");
+            }
+        }
+
+        private SecureSocketOptions SocketTo(string host, string alpn)
+        {
+            var options = new SecureSocketOptions(host, settings.Port, settings.CaFileName);
+            options.ServerName = host;
+            options.Alpn = alpn;
+            return options;
+        }
+
+        private bool UseTls()
+        {
+            bool alpn = modem.Capabilities.SupportsAlpn;
+            if (settings.Transport == TransportChoice.MqttTls && !alpn)
+            {
+                log.Warn("transport mqtt-tls asked for, but this modem cannot send ALPN, which IoT Core needs for MQTT on 443: using MQTT over WebSocket");
+            }
+
+            return settings.Transport != TransportChoice.MqttWebSocket && alpn;
+        }
+
+        private void LoginRefused(string detail)
+        {
+            DropConnection();
+            tokens.ReportAuthFailure();
+            WaitThen(SessionState.Token, reconnect.NextDelayMs(), "login refused (" + detail + "): onboarding again");
+        }
+
+        private void ConnectFailed(string detail)
+        {
+            DropConnection();
+            connectFailures++;
+            if (connectFailures >= settings.FailuresBeforeModemRecovery)
+            {
+                connectFailures = 0;
+                recoverModem = true;
+                WaitThen(SessionState.ModemUp, reconnect.NextDelayMs(), "connection failed " + settings.FailuresBeforeModemRecovery + " times (" + detail + "): recovering the modem");
+                return;
+            }
+
+            WaitThen(SessionState.Connecting, reconnect.NextDelayMs(), "connection failed: " + detail);
+        }
+
+        private void SyncTime()
+        {
+            try
+            {
+                DateTime network = modem.ReadNetworkTimeUtc();
+                if (network.Year >= EarliestPlausibleYear)
+                {
+                    clock.Set(network);
+                    log.Info("network time " + network.ToString("yyyy-MM-dd HH:mm:ss") + " UTC");
+                }
+                else
+                {
+                    // Before the network sends time the modem reports its default date (1980 or 2000).
+                    log.Warn("the modem has no network time yet (" + network.Year + "): TLS and token expiry use the board's clock");
+                }
+            }
+            catch (ModemException ex)
+            {
+                log.Warn("network time unavailable: " + ex.Message);
+            }
+        }
+
+        private void DropConnection()
+        {
+            if (transport != null)
+            {
+                transport.Close();
+                transport = null;
+            }
+        }
+
+        private void WaitThen(SessionState next, int delayMs, string why)
+        {
+            resumeState = next;
+            resumeAtMs = clock.MonotonicMs + delayMs;
+            GoTo(SessionState.Waiting, why + "; next: " + StateName(next) + " in " + (delayMs / 1000) + " s");
+        }
+
+        private void WaitOut(int waitMs)
+        {
+            long remaining = resumeAtMs - clock.MonotonicMs;
+            if (remaining <= 0)
+            {
+                GoTo(resumeState, "retrying");
+                return;
+            }
+
+            Thread.Sleep((int)(remaining < waitMs ? remaining : waitMs));
+        }
+
+        private void GoTo(SessionState next, string detail)
+        {
+            state = next;
+            if (next == SessionState.Waiting)
+            {
+                log.Warn(detail);
+            }
+            else
+            {
+                log.Info(StateName(next) + ": " + detail);
+            }
+
+            listener.OnStateChanged(next, detail);
+        }
+
+        private void OnModemRebooted(object sender, EventArgs e)
+        {
+            Interlocked.Exchange(ref rebootPending, 1);
+        }
+
+        private static string StateName(SessionState value)
+        {
+            switch (value)
+            {
+                case SessionState.ModemUp:
+                    return "modem up";
+                case SessionState.Token:
+                    return "login";
+                case SessionState.Connecting:
+                    return "connecting";
+                case SessionState.Online:
+                    return "online";
+                default:
+                    return "waiting";
+            }
+        }
+    }
+}
