@@ -31,7 +31,6 @@ namespace CellularIot.App
         private static readonly DateTime UnixEpoch = new DateTime(1970, 1, 1, 0, 0, 0);
 
         private readonly DeviceSettings settings;
-        private readonly CloudSession session;
         private readonly IModem modem;
         private readonly ITelemetrySensors sensors;
         private readonly IClock clock;
@@ -44,6 +43,7 @@ namespace CellularIot.App
         private readonly CommandProcessor commands;
         private readonly long startedMs;
 
+        private CloudSession session;
         private string telemetryTopic;
         private string commandPrefix;
         private long nextReadingMs;
@@ -52,11 +52,13 @@ namespace CellularIot.App
         private int awaitingCount;
         private int lastSignalDbm = TelemetryReading.Unknown;
 
-        /// <summary>Creates the runner; nothing happens until <see cref="Step"/> is called.</summary>
-        public DeviceRunner(DeviceSettings settings, CloudSession session, IModem modem, ITelemetrySensors sensors, IClock clock, ILog log, int backlogCapacity)
+        /// <summary>
+        /// Creates the runner; <see cref="Attach"/> gives it its cloud session (which in turn reports to the
+        /// runner), then <see cref="Step"/> runs it.
+        /// </summary>
+        public DeviceRunner(DeviceSettings settings, IModem modem, ITelemetrySensors sensors, IClock clock, ILog log, int backlogCapacity)
         {
             this.settings = settings;
-            this.session = session;
             this.modem = modem;
             this.sensors = sensors;
             this.clock = clock;
@@ -128,9 +130,26 @@ namespace CellularIot.App
             }
         }
 
+        /// <summary>The cloud session this runner drives; set once, before the first <see cref="Step"/>.</summary>
+        public void Attach(CloudSession cloudSession)
+        {
+            if (session != null)
+            {
+                throw new InvalidOperationException("the runner already has its session");
+            }
+
+            session = cloudSession;
+        }
+
         /// <summary>One turn of the loop: a reading when due, the backlog's next batch, then the session.</summary>
+        /// <exception cref="InvalidOperationException">No session was attached.</exception>
         public void Step()
         {
+            if (session == null)
+            {
+                throw new InvalidOperationException("attach the cloud session first");
+            }
+
             if (clock.MonotonicMs >= nextReadingMs)
             {
                 TakeReading();
