@@ -134,11 +134,17 @@ namespace CellularIot.At
             framer.ArmInlineRaw(command.RawRead == AtRawRead.Inline ? command.ResponsePrefix : null);
         }
 
-        /// <summary>Gives up on <paramref name="command"/> with outcome <see cref="AtOutcome.Timeout"/> if it is still in flight.</summary>
+        /// <summary>
+        /// Gives up on <paramref name="command"/> with outcome <see cref="AtOutcome.Timeout"/> if it is still in flight.
+        /// A raw block it announced and did not get whole within its timeout is given up too: bytes were lost, and
+        /// the rest of the block, if counted out of later output, would swallow the next answer or pass it off as
+        /// another command's data.
+        /// </summary>
         public void Abandon(AtCommand command)
         {
             if (command != null && inFlight == command)
             {
+                framer.CancelRaw();
                 command.Response.FinishTimeout();
                 Complete(command);
             }
@@ -242,8 +248,7 @@ namespace CellularIot.At
             AtCommand command = inFlight;
             if (command == null || command.RawRead == AtRawRead.None)
             {
-                // The command gave up (timeout) while its block was arriving: the framer still consumes the
-                // announced bytes, so the stream stays in step, but they go nowhere.
+                // Only the command in flight announces a block, and abandoning it ends the block: nothing to keep.
                 return;
             }
 

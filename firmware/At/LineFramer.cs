@@ -85,6 +85,16 @@ namespace CellularIot.At
             rawSkipLf = count > 0 && lastWasCr;
         }
 
+        /// <summary>
+        /// Ends a raw block before its announced length: the bytes still owed are not coming (some were lost on the
+        /// way), so whatever arrives next is lines again rather than the start of the next answer eaten as data.
+        /// </summary>
+        public void CancelRaw()
+        {
+            rawRemaining = 0;
+            rawSkipLf = false;
+        }
+
         /// <summary>Consumes received bytes, calling the sink for every line, prompt and raw piece they complete.</summary>
         public void Feed(byte[] data, int offset, int count)
         {

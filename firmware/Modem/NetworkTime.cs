@@ -7,7 +7,7 @@ namespace CellularIot.Modem
     {
         /// <summary>
         /// Parses <c>yy/MM/dd,hh:mm:ss±zz</c> (quotes already removed; zz is the zone in quarter hours, one or
-        /// two digits) into UTC; false on anything else.
+        /// two digits) into UTC; false on anything else. Years 80..99 are 1980..1999: the module's clock before network time.
         /// </summary>
         public static bool TryParseCclk(string text, out DateTime utc)
         {
@@ -30,16 +30,23 @@ namespace CellularIot.Modem
             int second = TwoDigits(text, 15);
             char sign = text[17];
             int quarters = text.Length == 20 ? TwoDigits(text, 18) : Digit(text[18]);
-            if (year < 0 || month < 1 || month > 12 || day < 1 || day > DaysIn(month, 2000 + year) || hour < 0 || hour > 23
+            if (year < 0 || month < 1 || month > 12 || day < 1 || day > DaysIn(month, CenturyOf(year) + year) || hour < 0 || hour > 23
                 || minute < 0 || minute > 59 || second < 0 || second > 59 || quarters < 0 || quarters > 56 || (sign != '+' && sign != '-'))
             {
                 return false;
             }
 
-            var local = new DateTime(2000 + year, month, day, hour, minute, second);
+            var local = new DateTime(CenturyOf(year) + year, month, day, hour, minute, second);
             int offsetMinutes = quarters * 15 * (sign == '-' ? -1 : 1);
             utc = new DateTime(local.AddMinutes(-offsetMinutes).Ticks, DateTimeKind.Utc);
             return true;
+        }
+
+        // The module's clock starts at 1980-01-06 until the network sets it, so 80..99 are the 1980s and 1990s: a
+        // date read before network time must look old (and be refused as a time), never like the 2080s.
+        private static int CenturyOf(int year)
+        {
+            return year >= 80 ? 1900 : 2000;
         }
 
         private static int TwoDigits(string text, int at)

@@ -27,7 +27,11 @@ namespace CellularIot.Modem
         /// <summary>The +CAOPEN result code, or -1 when the command gave none.</summary>
         public int ResultCode { get; private set; }
 
-        /// <summary>True for results 24..26: the server's certificate was rejected.</summary>
+        /// <summary>
+        /// True for results 24..26: the server's certificate was rejected for its validity time or its name. A chain
+        /// the CA file does not validate is result 27, which the module also gives for a connection that never came
+        /// up, so it does not count here (its message names both causes).
+        /// </summary>
         public bool IsCertificateProblem
         {
             get { return ResultCode >= 24 && ResultCode <= 26; }
@@ -102,7 +106,8 @@ namespace CellularIot.Modem
                 case SocketOpenError.CertificateTimeAndName:
                     return "certificate not valid at the modem's time and its name does not match: check the modem clock and the host";
                 case SocketOpenError.ConnectFailed:
-                    return "connect failed";
+                    // The module reports a server chain its CA file does not validate with this code too.
+                    return "connect failed: server unreachable, or the TLS handshake failed (is the server's certificate chain issued by the CA file?)";
                 default:
                     return "unknown result";
             }

@@ -63,6 +63,13 @@ public sealed class SimulatedCloud : IAsyncDisposable
     /// <summary>The address and port the IoT Core endpoint listens on (a host map points the IoT host name here).</summary>
     public IPEndPoint IotEndpoint => Started.Iot.LocalEndPoint;
 
+    /// <summary>Where each simulated host name is served: what a modem simulator's host map needs.</summary>
+    public IReadOnlyDictionary<string, IPEndPoint> HostMap => new Dictionary<string, IPEndPoint>(StringComparer.OrdinalIgnoreCase)
+    {
+        [OnboardingHost] = OnboardingEndpoint,
+        [IotHost] = IotEndpoint,
+    };
+
     /// <summary>The onboarding URL with this cloud's port.</summary>
     public Uri OnboardingUrl => new($"https://{OnboardingHost}:{OnboardingEndpoint.Port}{OnboardingApi.Path}");
 

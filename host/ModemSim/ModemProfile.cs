@@ -15,7 +15,7 @@ public sealed record ModemProfile
     /// <summary>Whether <c>AT+CSSLCFG="alpn"</c> is accepted (and read back) and ALPN is offered in the handshake.</summary>
     public bool SupportsAlpn { get; init; }
 
-    /// <summary>Whether CASEND answers <c>OK</c> and later the URC <c>+CASEND: &lt;cid&gt;,0,&lt;len&gt;</c> once the bytes are on the wire.</summary>
+    /// <summary>Whether CASEND answers <c>OK</c> followed by the URC <c>+CASEND: &lt;cid&gt;,0,&lt;len&gt;</c> (sent as the bytes go to TCP).</summary>
     public bool SendResultUrc { get; init; }
 
     /// <summary>Whether CARECV answers <c>+CARECV: &lt;cid&gt;,&lt;len&gt;,...</c> (the manual's form) instead of <c>+CARECV: &lt;len&gt;,...</c>.</summary>

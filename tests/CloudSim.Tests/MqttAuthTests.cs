@@ -16,11 +16,11 @@ public sealed class MqttAuthTests
         OnboardingResponse login = await Https.LoginAsync(cloud, TestCloud.SimAddress);
 
         await using MqttSession session = await MqttClients.ConnectAsync(MqttClients.OverTls(cloud, login.ClientId, login.Username));
-        await session.Client.SubscribeAsync(TestCloud.Iccid + "/cmd/#", MqttQualityOfServiceLevel.AtLeastOnce, TestContext.Current.CancellationToken);
+        await session.Client.SubscribeAsync(TestCloud.Iccid + "/cmd/#", MqttQualityOfServiceLevel.AtLeastOnce, TestCloud.Bounded());
         MqttClientPublishResult published = await session.Client.PublishAsync(
             new MqttApplicationMessageBuilder().WithTopic(TestCloud.Iccid + "/cmd/led").WithPayload("on")
                 .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce).Build(),
-            TestContext.Current.CancellationToken);
+            TestCloud.Bounded());
 
         Assert.True(published.IsSuccess);
         MqttApplicationMessage? received = await session.NextMessageAsync(TestCloud.Wait);
@@ -65,7 +65,7 @@ public sealed class MqttAuthTests
     {
         await using SimulatedCloud cloud = await TestCloud.StartAsync(new SimulatedCloudOptions { Sims = TestCloud.Sims, TokenLifetime = TimeSpan.FromSeconds(1) });
         OnboardingResponse login = await Https.LoginAsync(cloud, TestCloud.SimAddress);
-        await Task.Delay(TimeSpan.FromSeconds(2.1), TestContext.Current.CancellationToken);
+        await Task.Delay(TimeSpan.FromSeconds(2.1), TestCloud.Bounded());
 
         await AssertClosedWithoutConnackAsync(cloud, TestCloud.Iccid, login.Username);
 
@@ -115,7 +115,7 @@ public sealed class MqttAuthTests
         await using var session = new MqttSession(new MqttClientFactory().CreateMqttClient());
 
         await Assert.ThrowsAnyAsync<Exception>(
-            () => session.Client.ConnectAsync(MqttClients.OverTls(cloud, TestCloud.Iccid, other.Username).Build(), TestContext.Current.CancellationToken));
+            () => session.Client.ConnectAsync(MqttClients.OverTls(cloud, TestCloud.Iccid, other.Username).Build(), TestCloud.Bounded()));
 
         Assert.False(session.Client.IsConnected);
         Assert.DoesNotContain(session.InboundPacketTypes, type => type >> 4 == 2);
@@ -124,7 +124,7 @@ public sealed class MqttAuthTests
     private static async Task AssertClosedWithoutConnackAsync(SimulatedCloud cloud, string clientId, string username)
     {
         await using SslStream tls = await RawTls.ConnectAsync(cloud.IotEndpoint, cloud.IotHost, "mqtt");
-        await tls.WriteAsync(RawTls.Connect(clientId, username, 60), TestContext.Current.CancellationToken);
+        await tls.WriteAsync(RawTls.Connect(clientId, username, 60), TestCloud.Bounded());
         Assert.Null(await RawTls.NextByteOrEndAsync(tls, TestCloud.Wait));
     }
 

@@ -1,6 +1,7 @@
 using System.Text;
 using CellularIot.CloudSim.Tests.Support;
 using MQTTnet;
+using MQTTnet.Exceptions;
 using MQTTnet.Protocol;
 using Xunit;
 
@@ -19,7 +20,7 @@ public sealed class MqttPolicyTests
 
         await Assert.ThrowsAnyAsync<Exception>(() => PublishAsync(session, TestCloud.Iccid + "X/a", "x"));
 
-        await session.Disconnected.WaitAsync(TestCloud.Wait, TestContext.Current.CancellationToken);
+        await session.Disconnected.WaitAsync(TestCloud.Wait, TestCloud.Bounded());
         Assert.DoesNotContain(PubAck, session.InboundPacketTypes);
         CloudEvent violation = await cloud.WaitForEventAsync(CloudEventKind.PolicyViolation, TestCloud.Iccid);
         Assert.Contains($"'{TestCloud.Iccid}X/a' refused", violation.Message, StringComparison.Ordinal);
@@ -35,9 +36,9 @@ public sealed class MqttPolicyTests
         await using MqttSession session = await ConnectAsync(cloud);
 
         await Assert.ThrowsAnyAsync<Exception>(
-            () => session.Client.SubscribeAsync(filter, MqttQualityOfServiceLevel.AtLeastOnce, TestContext.Current.CancellationToken));
+            () => session.Client.SubscribeAsync(filter, MqttQualityOfServiceLevel.AtLeastOnce, TestCloud.Bounded()));
 
-        await session.Disconnected.WaitAsync(TestCloud.Wait, TestContext.Current.CancellationToken);
+        await session.Disconnected.WaitAsync(TestCloud.Wait, TestCloud.Bounded());
         Assert.DoesNotContain(SubAck, session.InboundPacketTypes);
         Assert.Contains($"subscribe to '{filter}' refused", (await cloud.WaitForEventAsync(CloudEventKind.PolicyViolation, TestCloud.Iccid)).Message, StringComparison.Ordinal);
     }
@@ -46,10 +47,11 @@ public sealed class MqttPolicyTests
     public async Task Qos2PublishGetsNoAcknowledgementAndIsNotRouted()
     {
         await using SimulatedCloud cloud = await TestCloud.StartAsync();
-        await using MqttSession session = await ConnectAsync(cloud, TimeSpan.FromSeconds(2));
-        await session.Client.SubscribeAsync(TestCloud.Iccid + "/#", MqttQualityOfServiceLevel.AtLeastOnce, TestContext.Current.CancellationToken);
+        await using MqttSession session = await ConnectAsync(cloud);
+        await session.Client.SubscribeAsync(TestCloud.Iccid + "/#", MqttQualityOfServiceLevel.AtLeastOnce, TestCloud.Bounded());
 
-        await Assert.ThrowsAnyAsync<Exception>(() => PublishAsync(session, TestCloud.Iccid + "/q2", "x", MqttQualityOfServiceLevel.ExactlyOnce));
+        await Assert.ThrowsAsync<MqttCommunicationTimedOutException>(
+            () => PublishAsync(session, TestCloud.Iccid + "/q2", "x", MqttQualityOfServiceLevel.ExactlyOnce, TestCloud.Bounded(TimeSpan.FromSeconds(2))));
 
         Assert.DoesNotContain(session.InboundPacketTypes, type => type >> 4 == 5);
         Assert.Null(await session.NextMessageAsync(TimeSpan.FromMilliseconds(300)));
@@ -65,10 +67,10 @@ public sealed class MqttPolicyTests
     public async Task Qos2SubscribeGetsNoSuback()
     {
         await using SimulatedCloud cloud = await TestCloud.StartAsync();
-        await using MqttSession session = await ConnectAsync(cloud, TimeSpan.FromSeconds(2));
+        await using MqttSession session = await ConnectAsync(cloud);
 
-        await Assert.ThrowsAnyAsync<Exception>(
-            () => session.Client.SubscribeAsync(TestCloud.Iccid + "/#", MqttQualityOfServiceLevel.ExactlyOnce, TestContext.Current.CancellationToken));
+        await Assert.ThrowsAsync<MqttCommunicationTimedOutException>(
+            () => session.Client.SubscribeAsync(TestCloud.Iccid + "/#", MqttQualityOfServiceLevel.ExactlyOnce, TestCloud.Bounded(TimeSpan.FromSeconds(2))));
 
         Assert.DoesNotContain(SubAck, session.InboundPacketTypes);
         Assert.Contains("SUBSCRIBE at QoS 2", (await cloud.WaitForEventAsync(CloudEventKind.NotAcknowledged, TestCloud.Iccid)).Message, StringComparison.Ordinal);
@@ -85,9 +87,9 @@ public sealed class MqttPolicyTests
         await Assert.ThrowsAnyAsync<Exception>(() => session.Client.PublishAsync(
             new MqttApplicationMessageBuilder().WithTopic(TestCloud.Iccid + "/state").WithPayload("1").WithRetainFlag()
                 .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce).Build(),
-            TestContext.Current.CancellationToken));
+            TestCloud.Bounded()));
 
-        await session.Disconnected.WaitAsync(TestCloud.Wait, TestContext.Current.CancellationToken);
+        await session.Disconnected.WaitAsync(TestCloud.Wait, TestCloud.Bounded());
         Assert.Contains("iot:RetainPublish", (await cloud.WaitForEventAsync(CloudEventKind.PolicyViolation, TestCloud.Iccid)).Message, StringComparison.Ordinal);
     }
 
@@ -125,25 +127,26 @@ public sealed class MqttPolicyTests
 
         if (allowed)
         {
-            Assert.True((await session.Client.PublishAsync(message, TestContext.Current.CancellationToken)).IsSuccess);
+            Assert.True((await session.Client.PublishAsync(message, TestCloud.Bounded())).IsSuccess);
             Assert.True(session.Client.IsConnected);
             return;
         }
 
-        await Assert.ThrowsAnyAsync<Exception>(() => session.Client.PublishAsync(message, TestContext.Current.CancellationToken));
-        await session.Disconnected.WaitAsync(TestCloud.Wait, TestContext.Current.CancellationToken);
+        await Assert.ThrowsAnyAsync<Exception>(() => session.Client.PublishAsync(message, TestCloud.Bounded()));
+        await session.Disconnected.WaitAsync(TestCloud.Wait, TestCloud.Bounded());
         Assert.Contains(refusal, (await cloud.WaitForEventAsync(CloudEventKind.LimitExceeded, TestCloud.Iccid)).Message, StringComparison.Ordinal);
     }
 
-    private static Task<MqttSession> ConnectAsync(SimulatedCloud cloud, TimeSpan? timeout = null)
-    {
-        MqttClientOptionsBuilder options = MqttClients.OverTls(cloud, TestCloud.Iccid, cloud.IssueCredentials(TestCloud.Iccid).Username);
-        return MqttClients.ConnectAsync(timeout is null ? options : options.WithTimeout(timeout.Value));
-    }
+    private static Task<MqttSession> ConnectAsync(SimulatedCloud cloud)
+        => MqttClients.ConnectAsync(MqttClients.OverTls(cloud, TestCloud.Iccid, cloud.IssueCredentials(TestCloud.Iccid).Username));
 
     private static Task<MqttClientPublishResult> PublishAsync(
-        MqttSession session, string topic, string payload, MqttQualityOfServiceLevel qos = MqttQualityOfServiceLevel.AtLeastOnce)
+        MqttSession session,
+        string topic,
+        string payload,
+        MqttQualityOfServiceLevel qos = MqttQualityOfServiceLevel.AtLeastOnce,
+        CancellationToken? cancellationToken = null)
         => session.Client.PublishAsync(
             new MqttApplicationMessageBuilder().WithTopic(topic).WithPayload(payload).WithQualityOfServiceLevel(qos).Build(),
-            TestContext.Current.CancellationToken);
+            cancellationToken ?? TestCloud.Bounded());
 }

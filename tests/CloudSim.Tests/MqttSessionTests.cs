@@ -1,5 +1,7 @@
+using System.Buffers.Text;
 using System.Diagnostics;
 using System.Net.Security;
+using System.Text.Json;
 using CellularIot.CloudSim.Tests.Support;
 using MQTTnet;
 using Xunit;
@@ -17,12 +19,12 @@ public sealed class MqttSessionTests
 
         await using MqttSession newer = await MqttClients.ConnectAsync(MqttClients.OverTls(cloud, TestCloud.Iccid, username));
 
-        await older.Disconnected.WaitAsync(TestCloud.Wait, TestContext.Current.CancellationToken);
+        await older.Disconnected.WaitAsync(TestCloud.Wait, TestCloud.Bounded());
         Assert.True(newer.Client.IsConnected);
         CloudEvent duplicate = await cloud.WaitForEventAsync(CloudEventKind.DuplicateClientId, TestCloud.Iccid);
         Assert.Contains("the older connection #", duplicate.Message, StringComparison.Ordinal);
-        await newer.Client.SubscribeAsync(TestCloud.Iccid + "/#", cancellationToken: TestContext.Current.CancellationToken);
-        await newer.Client.PublishStringAsync(TestCloud.Iccid + "/after", "still here", cancellationToken: TestContext.Current.CancellationToken);
+        await newer.Client.SubscribeAsync(TestCloud.Iccid + "/#", cancellationToken: TestCloud.Bounded());
+        await newer.Client.PublishStringAsync(TestCloud.Iccid + "/after", "still here", cancellationToken: TestCloud.Bounded());
         Assert.NotNull(await newer.NextMessageAsync(TestCloud.Wait));
     }
 
@@ -40,7 +42,7 @@ public sealed class MqttSessionTests
             KeepAliveMaximum = TimeSpan.FromSeconds(applied),
         });
         await using SslStream tls = await RawTls.ConnectAsync(cloud.IotEndpoint, cloud.IotHost, "mqtt");
-        await tls.WriteAsync(RawTls.Connect(TestCloud.Iccid, cloud.IssueCredentials(TestCloud.Iccid).Username, requested), TestContext.Current.CancellationToken);
+        await tls.WriteAsync(RawTls.Connect(TestCloud.Iccid, cloud.IssueCredentials(TestCloud.Iccid).Username, requested), TestCloud.Bounded());
         Assert.Equal(0x20, await RawTls.ReadPacketAsync(tls));
         var silent = Stopwatch.StartNew();
 
@@ -61,14 +63,14 @@ public sealed class MqttSessionTests
             KeepAliveMaximum = TimeSpan.FromSeconds(10),
         });
         await using SslStream tls = await RawTls.ConnectAsync(cloud.IotEndpoint, cloud.IotHost, "mqtt");
-        await tls.WriteAsync(RawTls.Connect(TestCloud.Iccid, cloud.IssueCredentials(TestCloud.Iccid).Username, 2), TestContext.Current.CancellationToken);
+        await tls.WriteAsync(RawTls.Connect(TestCloud.Iccid, cloud.IssueCredentials(TestCloud.Iccid).Username, 2), TestCloud.Bounded());
         Assert.Equal(0x20, await RawTls.ReadPacketAsync(tls));
 
         // 5 s of pings every second outlast the 3 s a silent client would get.
         for (int i = 0; i < 5; i++)
         {
-            await Task.Delay(TimeSpan.FromSeconds(1), TestContext.Current.CancellationToken);
-            await tls.WriteAsync(RawTls.PingRequest(), TestContext.Current.CancellationToken);
+            await Task.Delay(TimeSpan.FromSeconds(1), TestCloud.Bounded());
+            await tls.WriteAsync(RawTls.PingRequest(), TestCloud.Bounded());
             Assert.Equal(0xD0, await RawTls.ReadPacketAsync(tls));
         }
 
@@ -80,13 +82,13 @@ public sealed class MqttSessionTests
     {
         await using SimulatedCloud cloud = await TestCloud.StartAsync(new SimulatedCloudOptions { Sims = TestCloud.Sims, TokenLifetime = TimeSpan.FromSeconds(3) });
         OnboardingResponse login = await Https.LoginAsync(cloud, TestCloud.SimAddress);
-        var issued = Stopwatch.StartNew();
         await using MqttSession session = await MqttClients.ConnectAsync(MqttClients.OverTls(cloud, login.ClientId, login.Username));
 
-        await session.Disconnected.WaitAsync(TestCloud.Wait, TestContext.Current.CancellationToken);
+        await session.Disconnected.WaitAsync(TestCloud.Wait, TestCloud.Bounded());
 
-        // exp is in whole seconds, so the 3 s token ends 2 to 3 s after it was issued.
-        Assert.InRange(issued.Elapsed.TotalSeconds, 1.5, 4.5);
+        // Dropped at the token's exp claim (disconnectAfterInSeconds = exp - now at CONNECT), not before.
+        double early = (DateTimeOffset.UtcNow - Expiry(login)).TotalSeconds;
+        Assert.InRange(early, -0.2, 3);
         Assert.Contains("disconnectAfterInSeconds", (await cloud.WaitForEventAsync(CloudEventKind.TokenExpired, TestCloud.Iccid)).Message, StringComparison.Ordinal);
     }
 
@@ -98,12 +100,19 @@ public sealed class MqttSessionTests
 
         Assert.True(cloud.Disconnect(TestCloud.Iccid));
 
-        await session.Disconnected.WaitAsync(TestCloud.Wait, TestContext.Current.CancellationToken);
+        await session.Disconnected.WaitAsync(TestCloud.Wait, TestCloud.Bounded());
         Assert.False(cloud.Disconnect(TestCloud.Iccid));
         await cloud.WaitForEventAsync(CloudEventKind.Kicked, TestCloud.Iccid);
         ConnectionStats stats = Assert.Single(cloud.Connections);
         Assert.Equal((ConnectionProtocol.Mqtt, TestCloud.Iccid), (stats.Protocol, stats.ClientId));
         Assert.True(stats.BytesIn > 0 && stats.BytesOut > 0);
         Assert.NotNull(stats.Closed);
+    }
+
+    private static DateTimeOffset Expiry(OnboardingResponse login)
+    {
+        string token = login.Username[(login.Username.IndexOf("&token=", StringComparison.Ordinal) + 7)..];
+        using JsonDocument claims = JsonDocument.Parse(Base64Url.DecodeFromChars(token.Split('.')[1]));
+        return DateTimeOffset.FromUnixTimeSeconds(claims.RootElement.GetProperty("exp").GetInt64());
     }
 }

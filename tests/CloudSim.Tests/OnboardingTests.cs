@@ -22,7 +22,7 @@ public sealed class OnboardingTests
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
-        using JsonDocument json = JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        using JsonDocument json = JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestCloud.Bounded()));
         JsonElement root = json.RootElement;
         Assert.Equal(
             ["username", "iotCoreEndpointUrl", "clientId", "amazonRootCaUrl"],
@@ -44,7 +44,7 @@ public sealed class OnboardingTests
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
-        string body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        string body = await response.Content.ReadAsStringAsync(TestCloud.Bounded());
         Assert.DoesNotContain('\n', body);
         Assert.Matches(CsvRow, body);
         string[] fields = [.. body.Split("\",\"").Select(f => f.Trim('"'))];
@@ -63,7 +63,7 @@ public sealed class OnboardingTests
 
         using HttpResponseMessage response = await Https.OnboardAsync(cloud, TestCloud.SimAddress, r => r.Headers.Accept.ParseAdd("text/csv"));
 
-        string[] fields = [.. (await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).Split("\",\"").Select(f => f.Trim('"'))];
+        string[] fields = [.. (await response.Content.ReadAsStringAsync(TestCloud.Bounded())).Split("\",\"").Select(f => f.Trim('"'))];
         Assert.Equal(TestCloud.Iccid, fields[0]);
         Assert.Equal("https://www.amazontrust.com/repository/AmazonRootCA1.pem", fields[1]);
         Assert.StartsWith(TestCloud.Iccid + "?x-amz-customauthorizer-name=", fields[2], StringComparison.Ordinal);
@@ -112,7 +112,7 @@ public sealed class OnboardingTests
         using HttpResponseMessage response = await Https.OnboardAsync(cloud, TestCloud.UnknownAddress);
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        using JsonDocument json = JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        using JsonDocument json = JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestCloud.Bounded()));
         Assert.Equal("Not Found", json.RootElement.GetProperty("statusText").GetString());
         Assert.Equal(JsonValueKind.Array, json.RootElement.GetProperty("errors").ValueKind);
         CloudEvent refused = await cloud.WaitForEventAsync(CloudEventKind.OnboardingRefused);
@@ -167,7 +167,7 @@ public sealed class OnboardingTests
         using HttpResponseMessage response = await Https.SendAsync(cloud, TestCloud.SimAddress, request);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        using JsonDocument json = JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        using JsonDocument json = JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestCloud.Bounded()));
         Assert.Equal("Bad Request", json.RootElement.GetProperty("statusText").GetString());
         await cloud.WaitForEventAsync(CloudEventKind.OnboardingRefused, TestCloud.Iccid);
     }
@@ -184,7 +184,7 @@ public sealed class OnboardingTests
         {
             using HttpResponseMessage failed = await Https.OnboardAsync(cloud, TestCloud.SimAddress);
             Assert.Equal((HttpStatusCode)status, failed.StatusCode);
-            using JsonDocument json = JsonDocument.Parse(await failed.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+            using JsonDocument json = JsonDocument.Parse(await failed.Content.ReadAsStringAsync(TestCloud.Bounded()));
             Assert.True(json.RootElement.TryGetProperty("errors", out _));
         }
 
@@ -199,7 +199,7 @@ public sealed class OnboardingTests
         await using SimulatedCloud cloud = await TestCloud.StartAsync();
 
         using HttpResponseMessage response = await Https.OnboardAsync(cloud, TestCloud.SimAddress);
-        int bodyLength = (await response.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken)).Length;
+        int bodyLength = (await response.Content.ReadAsByteArrayAsync(TestCloud.Bounded())).Length;
 
         ConnectionStats stats = Assert.Single(cloud.Connections, c => c.Service == CloudService.Onboarding);
         Assert.Equal(TestCloud.SimAddress, stats.Remote.Address);

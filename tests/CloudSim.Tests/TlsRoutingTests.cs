@@ -42,7 +42,7 @@ public sealed class TlsRoutingTests
         await using (SslStream tls = await RawTls.ConnectAsync(cloud.IotEndpoint, cloud.IotHost, alpn: null))
         {
             Assert.Equal(default, tls.NegotiatedApplicationProtocol);
-            await tls.WriteAsync(RawTls.Connect(TestCloud.Iccid, login.Username, 60), TestContext.Current.CancellationToken);
+            await tls.WriteAsync(RawTls.Connect(TestCloud.Iccid, login.Username, 60), TestCloud.Bounded());
             Assert.Null(await RawTls.NextByteOrEndAsync(tls, TestCloud.Wait));
         }
 

@@ -5,6 +5,7 @@ namespace CellularIot.Cloud.Session
     using CellularIot.Cloud.Mqtt;
     using CellularIot.Cloud.Onboarding;
     using CellularIot.Cloud.Token;
+    using CellularIot.Cloud.Topics;
     using CellularIot.Modem;
     using CellularIot.Net;
     using CellularIot.Net.Http;
@@ -23,6 +24,10 @@ namespace CellularIot.Cloud.Session
     {
         private const string AlpnMqtt = "mqtt";
         private const int EarliestPlausibleYear = 2024;
+
+        // The longest ICCID (20 digits) stands in for the SIM's, unknown until the modem is up, when the
+        // subscriptions are checked at construction: a filter that fits below it fits below any ICCID.
+        private const string LongestIccid = "00000000000000000000";
 
         private readonly IModem modem;
         private readonly SessionSettings settings;
@@ -60,6 +65,7 @@ namespace CellularIot.Cloud.Session
         /// <param name="caPem">The root CA (PEM) that verifies both servers.</param>
         /// <param name="subscriptionSuffixes">Filters below &lt;ICCID&gt;/ to subscribe to on every connection.</param>
         /// <param name="listener">Where messages, acknowledgements and state changes go.</param>
+        /// <exception cref="ArgumentException">A subscription filter breaks a topic rule.</exception>
         public CloudSession(IModem modem, SessionSettings settings, TokenLifecycle tokens, SyncedClock clock, ILog log, Random random, byte[] caPem, string[] subscriptionSuffixes, ICloudListener listener)
         {
             if (modem == null || settings == null || tokens == null || clock == null || log == null || random == null || caPem == null || subscriptionSuffixes == null || listener == null)
@@ -74,6 +80,7 @@ namespace CellularIot.Cloud.Session
             this.log = log;
             this.random = random;
             this.caPem = caPem;
+            CheckSubscriptions(subscriptionSuffixes);
             this.subscriptionSuffixes = subscriptionSuffixes;
             this.listener = listener;
             onboarding = new OnboardingClient(clock, settings.Http);
@@ -287,7 +294,7 @@ namespace CellularIot.Cloud.Session
                     return;
                 }
 
-                WaitThen(SessionState.Token, decision.DelayMs, decision.SimInactive ? "the SIM is not active at 1NCE" : "no login");
+                WaitThen(SessionState.Token, decision.DelayMs, decision.SimInactive ? "the SIM is not active at 1NCE" : "no login (" + ex.Message + ")");
             }
         }
 
@@ -475,11 +482,8 @@ namespace CellularIot.Cloud.Session
                 return;
             }
 
-            string[] filters = new string[subscriptionSuffixes.Length];
-            for (int i = 0; i < filters.Length; i++)
-            {
-                filters[i] = mqtt.Rules.Topic(subscriptionSuffixes[i]);
-            }
+            // Filters, not topic names: a wildcard is allowed here, and MqttClient.Subscribe checks them as filters.
+            string[] filters = Filters(mqtt.Rules.Iccid, subscriptionSuffixes);
 
             SubscribeResult granted = mqtt.Subscribe(filters, 1);
             if (!granted.AllGranted)
@@ -564,7 +568,9 @@ namespace CellularIot.Cloud.Session
         {
             resumeState = next;
             resumeAtMs = clock.MonotonicMs + delayMs;
-            GoTo(SessionState.Waiting, why + "; next: " + StateName(next) + " in " + (delayMs / 1000) + " s");
+            // Backoffs start below a second, where whole seconds would read "in 0 s".
+            string after = delayMs < 10000 ? delayMs + " ms" : (delayMs / 1000) + " s";
+            GoTo(SessionState.Waiting, why + "; next: " + StateName(next) + " in " + after);
         }
 
         private void WaitOut(int waitMs)
@@ -597,6 +603,35 @@ namespace CellularIot.Cloud.Session
         private void OnModemRebooted(object sender, EventArgs e)
         {
             Interlocked.Exchange(ref rebootPending, 1);
+        }
+
+        private static string[] Filters(string iccid, string[] suffixes)
+        {
+            string[] filters = new string[suffixes.Length];
+            for (int i = 0; i < filters.Length; i++)
+            {
+                filters[i] = iccid + "/" + suffixes[i];
+            }
+
+            return filters;
+        }
+
+        // A subscription the topic rules refuse would fail every connection, so it is refused here, at once.
+        private static void CheckSubscriptions(string[] suffixes)
+        {
+            if (suffixes.Length == 0)
+            {
+                return;
+            }
+
+            try
+            {
+                new TopicRules(LongestIccid).CheckSubscribe(Filters(LongestIccid, suffixes));
+            }
+            catch (TopicRuleException ex)
+            {
+                throw new ArgumentException("subscription refused by the topic rules: " + ex.Message, nameof(suffixes), ex);
+            }
         }
 
         private static string StateName(SessionState value)

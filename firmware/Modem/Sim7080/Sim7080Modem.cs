@@ -358,7 +358,10 @@ namespace CellularIot.Modem.Sim7080
                 // The SSL context of a connection id is the id itself (AT+CASSLCFG "crindex" defaults to it).
                 commands.Ok(commands.Command(Sim7080Commands.LongCommand).Begin("AT+CSSLCFG=\"sslversion\",").Append(cid).Append(",3"));
                 commands.Ok(commands.Command(Sim7080Commands.LongCommand).Begin("AT+CSSLCFG=\"sni\",").Append(cid).Append(",").AppendQuoted(serverName));
-                if (options.Alpn != null && !alpn.Configure(cid, options.Alpn))
+                // ALPN stays in the SSL context after its socket closes: a socket without its own gets the HTTP/1.1
+                // default back, or it would offer the protocol of whichever socket held this id before (mqtt).
+                string protocol = options.Alpn == null && Capabilities.SupportsAlpn ? settings.AlpnProbeProtocol : options.Alpn;
+                if (protocol != null && !alpn.Configure(cid, protocol))
                 {
                     throw new SocketOpenException(options.Host, SocketOpenError.AlpnNotConfirmed, null);
                 }
@@ -471,7 +474,7 @@ namespace CellularIot.Modem.Sim7080
             SimState sim = ReadSimState();
             if (sim != SimState.Ready)
             {
-                throw new ModemException("SIM not ready (state " + (int)sim + ")");
+                throw new ModemException("SIM not ready: " + Describe(sim));
             }
 
             string iccid = ReadBare("AT+CCID");
@@ -752,6 +755,23 @@ namespace CellularIot.Modem.Sim7080
         {
             int cid;
             return line.TryGetInt(0, out cid) ? sockets.Find(cid) : null;
+        }
+
+        private static string Describe(SimState sim)
+        {
+            switch (sim)
+            {
+                case SimState.NotInserted:
+                    return "SIM not inserted";
+                case SimState.PinRequired:
+                    return "the SIM asks for its PIN";
+                case SimState.PukRequired:
+                    return "the SIM is blocked (PUK required)";
+                case SimState.Failed:
+                    return "SIM failure";
+                default:
+                    return "unknown SIM state";
+            }
         }
 
         private static bool IsDigits(string text, int minLength, int maxLength)

@@ -19,9 +19,9 @@ namespace CellularIot.Modem.Sim7080
         public string AlpnKeyword { get; set; }
 
         /// <summary>
-        /// The protocol written and read back to confirm ALPN at bring-up. http/1.1 because a socket opened later on
-        /// the same SSL context without its own ALPN keeps it, and every such socket here speaks HTTP/1.1
-        /// (onboarding, WebSocket).
+        /// The protocol written and read back to confirm ALPN at bring-up, and set on every socket opened without its
+        /// own ALPN while ALPN is supported (an SSL context keeps its ALPN otherwise). http/1.1 because every such
+        /// socket here speaks HTTP/1.1 (onboarding, WebSocket).
         /// </summary>
         public string AlpnProbeProtocol { get; set; } = "http/1.1";
 

@@ -44,4 +44,41 @@ internal sealed record AuthorizerCredentials(string? Name, string? Signature, st
         string? token = header(TokenKey);
         return name is null && signature is null && token is null ? null : new AuthorizerCredentials(name, signature, token, "headers");
     }
+
+    /// <summary>
+    /// The credentials of a WebSocket connection: those of the upgrade, each missing part taken from the CONNECT
+    /// username. The seed's JavaScript sample sends only the name and the token as headers and the whole username
+    /// in CONNECT, so the signature can only come from there.
+    /// </summary>
+    public static AuthorizerCredentials? Complete(AuthorizerCredentials? upgrade, AuthorizerCredentials? username)
+    {
+        if (upgrade is null || username is null)
+        {
+            return upgrade ?? username;
+        }
+
+        var filled = new List<string>();
+        if (upgrade.Name is null && username.Name is not null)
+        {
+            filled.Add("name");
+        }
+
+        if (upgrade.Signature is null && username.Signature is not null)
+        {
+            filled.Add("signature");
+        }
+
+        if (upgrade.Token is null && username.Token is not null)
+        {
+            filled.Add("token");
+        }
+
+        return filled.Count == 0
+            ? upgrade
+            : new AuthorizerCredentials(
+                upgrade.Name ?? username.Name,
+                upgrade.Signature ?? username.Signature,
+                upgrade.Token ?? username.Token,
+                $"{upgrade.Source} ({string.Join(", ", filled)} from the MQTT username)");
+    }
 }

@@ -3,20 +3,6 @@ namespace CellularIot.CloudSim.Http;
 /// <summary>A request that cannot be served: answered with <see cref="Status"/>, or dropped unanswered when it is not HTTP at all.</summary>
 internal sealed class HttpFormatException : Exception
 {
-    public HttpFormatException()
-    {
-    }
-
-    public HttpFormatException(string message)
-        : base(message)
-    {
-    }
-
-    public HttpFormatException(string message, Exception innerException)
-        : base(message, innerException)
-    {
-    }
-
     public HttpFormatException(int status, string message, bool notHttp = false)
         : base(message)
     {
@@ -25,7 +11,7 @@ internal sealed class HttpFormatException : Exception
     }
 
     /// <summary>The status to answer with (400, 413).</summary>
-    public int Status { get; } = 400;
+    public int Status { get; }
 
     /// <summary>The first byte could not start an HTTP request (for example an MQTT CONNECT): drop without answering.</summary>
     public bool NotHttp { get; }

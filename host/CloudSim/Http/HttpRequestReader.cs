@@ -12,6 +12,10 @@ internal sealed class HttpRequestReader(Stream stream, int maxBodyBytes)
     private const int MaxHeaderBytes = 16 * 1024;
     private const int MaxHeaders = 100;
 
+    // A body over the limit but under this is read and discarded before the 413, so that a client still sending it
+    // reads the answer instead of a reset; a larger one is refused without reading.
+    private const long MaxDiscardBytes = 1024 * 1024;
+
     private readonly byte[] one = new byte[1];
 
     /// <summary>The next request, or null when the client closed cleanly between requests.</summary>
@@ -102,6 +106,15 @@ internal sealed class HttpRequestReader(Stream stream, int maxBodyBytes)
 
         if (length > maxBodyBytes)
         {
+            if (length <= MaxDiscardBytes)
+            {
+                byte[] discard = new byte[16 * 1024];
+                for (long left = length; left > 0; left -= discard.Length)
+                {
+                    await stream.ReadExactlyAsync(discard.AsMemory(0, (int)Math.Min(discard.Length, left)), cancellationToken).ConfigureAwait(false);
+                }
+            }
+
             throw new HttpFormatException(413, $"the body of {length} bytes is larger than {maxBodyBytes} bytes");
         }
 

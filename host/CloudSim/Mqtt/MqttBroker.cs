@@ -104,7 +104,7 @@ internal sealed class MqttBroker : IAsyncDisposable
             return Task.CompletedTask;
         }
 
-        AuthorizerCredentials? credentials = channel.TransportCredentials ?? AuthorizerCredentials.FromUsername(args.UserName);
+        AuthorizerCredentials? credentials = AuthorizerCredentials.Complete(channel.TransportCredentials, AuthorizerCredentials.FromUsername(args.UserName));
         AuthorizerDecision decision = authorizer.Authorize(credentials, args.ClientId);
         if (!decision.Allowed)
         {
@@ -116,13 +116,8 @@ internal sealed class MqttBroker : IAsyncDisposable
             return Task.CompletedTask;
         }
 
-        if (byClientId.TryGetValue(args.ClientId, out FrontChannel? older) && older != channel)
-        {
-            older.Close(
-                CloudEventKind.DuplicateClientId,
-                $"client ID '{args.ClientId}' connected again on #{channel.Connection.Id}: the older connection #{older.Connection.Id} is closed");
-        }
-
+        // A connected client with this ID is closed by the broker's takeover (see OnClientDisconnected), not here:
+        // closing it before the broker marks it taken over lets its teardown remove the new session.
         byClientId[args.ClientId] = channel;
         channel.Authorize(args.ClientId, decision.Expires);
         context.Events.Add(
@@ -146,8 +141,18 @@ internal sealed class MqttBroker : IAsyncDisposable
 
     private Task OnClientDisconnected(ClientDisconnectedEventArgs args)
     {
-        long id = byEndpoint.TryGetValue(args.RemoteEndPoint, out FrontChannel? channel) ? channel.Connection.Id : 0;
-        context.Events.Add(id, CloudEventKind.MqttDisconnected, args.ClientId, $"session ended ({args.DisconnectType})");
+        FrontChannel? channel = byEndpoint.GetValueOrDefault(args.RemoteEndPoint);
+        if (args.DisconnectType == MqttClientDisconnectType.Takeover)
+        {
+            FrontChannel? newer = byClientId.GetValueOrDefault(args.ClientId);
+            string reason = $"client ID '{args.ClientId}' connected again on #{newer?.Connection.Id}: the older connection #{channel?.Connection.Id} is closed";
+            if (channel is null || !channel.Close(CloudEventKind.DuplicateClientId, reason))
+            {
+                context.Events.Add(channel?.Connection.Id ?? 0, CloudEventKind.DuplicateClientId, args.ClientId, reason);
+            }
+        }
+
+        context.Events.Add(channel?.Connection.Id ?? 0, CloudEventKind.MqttDisconnected, args.ClientId, $"session ended ({args.DisconnectType})");
         return Task.CompletedTask;
     }
 

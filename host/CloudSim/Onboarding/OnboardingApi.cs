@@ -36,7 +36,7 @@ internal sealed class OnboardingApi(CloudContext context, SimRegistry sims, Onbo
                 }
                 catch (HttpFormatException e) when (e.NotHttp)
                 {
-                    Refuse(connection, null, 0, e.Message + ": not HTTP, dropped");
+                    context.Events.Add(connection.Id, CloudEventKind.ProtocolViolation, null, e.Message + ": not HTTP, dropped unanswered");
                     connection.Close("not HTTP", context.Now);
                     return;
                 }

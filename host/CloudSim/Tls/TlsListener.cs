@@ -1,8 +1,8 @@
 using System.Collections.Concurrent;
 using System.Net;
-using System.Runtime.CompilerServices;
 using System.Net.Security;
 using System.Net.Sockets;
+using System.Runtime.CompilerServices;
 using System.Security.Authentication;
 using System.Security.Cryptography.X509Certificates;
 
@@ -128,7 +128,7 @@ internal sealed class TlsListener : IAsyncDisposable
             catch (Exception e) when (e is AuthenticationException or IOException or OperationCanceledException or SocketException)
             {
                 record.SetTls(sniSeen, null);
-                reason = "TLS refused: " + (sniRefusal ?? "handshake failed: " + e.Message);
+                reason = "TLS refused: " + (sniRefusal ?? "handshake failed: " + (e.InnerException?.Message ?? e.Message));
                 context.Events.Add(record.Id, CloudEventKind.TlsRefused, null, $"{record.Remote} -> {service}: {reason}");
                 return;
             }

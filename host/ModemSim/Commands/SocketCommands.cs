@@ -86,14 +86,14 @@ internal sealed class SocketCommands(ModemCore modem) : ICommandFamily
                     return;
                 }
 
-                socket.Send(data, written =>
-                {
-                    if (profile.SendResultUrc)
-                    {
-                        modem.Urc(Format($"+CASEND: {cid},0,{written}"));
-                    }
-                });
+                socket.Send(data);
                 reply.Ok();
+                if (profile.SendResultUrc)
+                {
+                    // Reported as the bytes are handed to TCP: before anything the peer answers can arrive, as on a
+                    // real network, and in a fixed order.
+                    modem.Urc(Format($"+CASEND: {cid},0,{data.Length}"));
+                }
             },
             _ => reply.Error());
     }

@@ -49,9 +49,6 @@ internal sealed class SimSocket : IDisposable
     /// <summary>Whether +CADATAIND was sent since the last CARECV (owned by the event loop).</summary>
     public bool Indicated { get; set; }
 
-    /// <summary>What to do as each queued CASEND reaches the wire, in order (owned by the event loop).</summary>
-    public Queue<Action<int>> WriteWaiters { get; } = new();
-
     /// <summary>Bytes accepted by CASEND and not yet written to TCP.</summary>
     public int Queued => Volatile.Read(ref queued);
 
@@ -96,16 +93,15 @@ internal sealed class SimSocket : IDisposable
     }
 
     /// <summary>Starts the read and write pumps; every callback is posted to the event loop.</summary>
-    public void Start(Action<byte[]> onData, Action onClosed, Action<int> onWritten)
+    public void Start(Action<byte[]> onData, Action onClosed)
     {
         _ = ReceivePumpAsync(onData, onClosed);
-        _ = SendPumpAsync(onClosed, onWritten);
+        _ = SendPumpAsync(onClosed);
     }
 
-    /// <summary>Queues CASEND's bytes for TCP; <paramref name="written"/> runs (on the loop) once they are on the wire.</summary>
-    public void Send(byte[] data, Action<int> written)
+    /// <summary>Queues CASEND's bytes for TCP, in order.</summary>
+    public void Send(byte[] data)
     {
-        WriteWaiters.Enqueue(written);
         Interlocked.Add(ref queued, data.Length);
         outbox.Writer.TryWrite(data);
     }
@@ -265,7 +261,7 @@ internal sealed class SimSocket : IDisposable
         }
     }
 
-    private async Task SendPumpAsync(Action onClosed, Action<int> onWritten)
+    private async Task SendPumpAsync(Action onClosed)
     {
         try
         {
@@ -274,7 +270,6 @@ internal sealed class SimSocket : IDisposable
                 await stream!.WriteAsync(data, token).ConfigureAwait(false);
                 await stream.FlushAsync(token).ConfigureAwait(false);
                 Interlocked.Add(ref queued, -data.Length);
-                loop.Post(() => onWritten(data.Length));
             }
         }
         catch (Exception e)

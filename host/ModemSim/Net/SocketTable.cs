@@ -194,7 +194,7 @@ internal sealed class SocketTable(ModemCore modem)
         }
 
         socket.Phase = SocketPhase.Open;
-        socket.Start(data => Arrived(socket, data), () => PeerClosedIfCurrent(socket), count => Written(socket, count));
+        socket.Start(data => Arrived(socket, data), () => PeerClosedIfCurrent(socket));
         modem.Urc(Format($"+CAOPEN: {cid},0"));
     }
 
@@ -210,14 +210,6 @@ internal sealed class SocketTable(ModemCore modem)
         {
             socket.Indicated = true;
             modem.Urc(Format($"+CADATAIND: {socket.Cid}"));
-        }
-    }
-
-    private void Written(SimSocket socket, int count)
-    {
-        if (slots[socket.Cid] == socket && socket.WriteWaiters.TryDequeue(out Action<int>? written))
-        {
-            written(count);
         }
     }
 

@@ -49,7 +49,7 @@ internal static class Https
         prepare?.Invoke(request);
         using (request)
         {
-            return await client.SendAsync(request, TestContext.Current.CancellationToken);
+            return await client.SendAsync(request, TestCloud.Bounded());
         }
     }
 
@@ -58,7 +58,7 @@ internal static class Https
     {
         using HttpResponseMessage response = await OnboardAsync(cloud, source);
         response.EnsureSuccessStatusCode();
-        using JsonDocument json = JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        using JsonDocument json = JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestCloud.Bounded()));
         JsonElement root = json.RootElement;
         return new OnboardingResponse(
             root.GetProperty("username").GetString()!,

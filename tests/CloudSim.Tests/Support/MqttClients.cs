@@ -61,7 +61,7 @@ internal static class MqttClients
         var session = new MqttSession(new MqttClientFactory().CreateMqttClient());
         try
         {
-            await session.Client.ConnectAsync(options.Build(), TestContext.Current.CancellationToken);
+            await session.Client.ConnectAsync(options.Build(), TestCloud.Bounded());
             return session;
         }
         catch
@@ -113,13 +113,13 @@ internal sealed class MqttSession : IAsyncDisposable
     /// <summary>The next message within <paramref name="timeout"/>, or null.</summary>
     public async Task<MqttApplicationMessage?> NextMessageAsync(TimeSpan timeout)
     {
-        using var wait = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        using var wait = CancellationTokenSource.CreateLinkedTokenSource(TestCloud.Bounded());
         wait.CancelAfter(timeout);
         try
         {
             return await Received.Reader.ReadAsync(wait.Token);
         }
-        catch (OperationCanceledException) when (!TestContext.Current.CancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (!TestCloud.Bounded().IsCancellationRequested)
         {
             return null;
         }

@@ -13,7 +13,7 @@ internal static class RawTls
     public static async Task<SslStream> ConnectAsync(IPEndPoint endpoint, string? sni, string? alpn)
     {
         var tcp = new TcpClient();
-        await tcp.ConnectAsync(endpoint, TestContext.Current.CancellationToken);
+        await tcp.ConnectAsync(endpoint, TestCloud.Bounded());
         var tls = new SslStream(tcp.GetStream(), leaveInnerStreamOpen: false);
         try
         {
@@ -26,7 +26,7 @@ internal static class RawTls
                     RemoteCertificateValidationCallback = (_, _, _, _) => true,
 #pragma warning restore CA5359
                 },
-                TestContext.Current.CancellationToken);
+                TestCloud.Bounded());
             return tls;
         }
         catch
@@ -52,7 +52,7 @@ internal static class RawTls
     /// <summary>The next byte, or null when the server closed; fails when neither happens within <paramref name="timeout"/>.</summary>
     public static async Task<int?> NextByteOrEndAsync(Stream stream, TimeSpan timeout)
     {
-        using var wait = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        using var wait = CancellationTokenSource.CreateLinkedTokenSource(TestCloud.Bounded());
         wait.CancelAfter(timeout);
         byte[] one = new byte[1];
         try
@@ -69,12 +69,12 @@ internal static class RawTls
     public static async Task<byte> ReadPacketAsync(Stream stream)
     {
         byte[] one = new byte[1];
-        await stream.ReadExactlyAsync(one, TestContext.Current.CancellationToken);
+        await stream.ReadExactlyAsync(one, TestCloud.Bounded());
         byte type = one[0];
         int length = 0;
         for (int shift = 0; ; shift += 7)
         {
-            await stream.ReadExactlyAsync(one, TestContext.Current.CancellationToken);
+            await stream.ReadExactlyAsync(one, TestCloud.Bounded());
             length |= (one[0] & 0x7F) << shift;
             if ((one[0] & 0x80) == 0)
             {
@@ -82,7 +82,7 @@ internal static class RawTls
             }
         }
 
-        await stream.ReadExactlyAsync(new byte[length], TestContext.Current.CancellationToken);
+        await stream.ReadExactlyAsync(new byte[length], TestCloud.Bounded());
         return type;
     }
 

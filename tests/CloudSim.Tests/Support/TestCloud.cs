@@ -29,8 +29,19 @@ internal static class TestCloud
     public static async Task<SimulatedCloud> StartAsync(SimulatedCloudOptions options)
     {
         var cloud = new SimulatedCloud(options);
-        await cloud.StartAsync(TestContext.Current.CancellationToken);
+        await cloud.StartAsync(Bounded());
         return cloud;
+    }
+
+    /// <summary>
+    /// The test's cancellation, and at most <paramref name="timeout"/> (default <see cref="Wait"/>) from now: every
+    /// network operation in these tests is bounded, so a missing answer fails a test instead of hanging the run.
+    /// </summary>
+    public static CancellationToken Bounded(TimeSpan? timeout = null)
+    {
+        var source = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        source.CancelAfter(timeout ?? Wait);
+        return source.Token;
     }
 
     /// <summary>The first event of <paramref name="kind"/> (for <paramref name="clientId"/> when given), or a timeout naming the last events.</summary>

@@ -110,6 +110,28 @@ namespace CellularIot.Tests.At
         }
 
         [TestMethod]
+        public void AnAbandonedRawBlockNeverFeedsTheNextCommand()
+        {
+            var receiver = new AtReceiver(64, 4);
+            byte[] first = new byte[16];
+            byte[] second = new byte[16];
+            var lost = new AtCommand(32, 64, 2).Begin("AT+CARECV=0,16").Expect("+CARECV: ", 0).WithRawRead(AtRawRead.Inline, first, 0, 16);
+            receiver.Begin(lost);
+
+            // Four of the ten announced bytes were lost on the way: the block eats the OK and still waits for four.
+            Feed(receiver, "\r\n+CARECV: 10,012345\r\nOK\r\n");
+            receiver.Abandon(lost);
+            Assert.AreEqual((int)AtOutcome.Timeout, (int)lost.Response.Outcome);
+
+            var next = new AtCommand(32, 64, 2).Begin("AT+CARECV=1,16").Expect("+CARECV: ", 0).WithRawRead(AtRawRead.Inline, second, 0, 16);
+            receiver.Begin(next);
+            Feed(receiver, "\r\n+CARECV: 5,hello\r\nOK\r\n");
+            Assert.AreEqual((int)AtOutcome.Ok, (int)next.Response.Outcome);
+            Assert.AreEqual(5, next.Response.RawCount);
+            Assert.AreEqual("hello", Utf8.Decode(second, 0, 5));
+        }
+
+        [TestMethod]
         public void DeliversAUrcFromTheMiddleOfAResponseAndKeepsTheResponseWhole()
         {
             var receiver = new AtReceiver(128, 4);

@@ -117,6 +117,19 @@ namespace CellularIot.Tests.At
         }
 
         [TestMethod]
+        public void CancelledRawBlockLeavesWhatFollowsAsLines()
+        {
+            var sink = new RecordingSink();
+            var framer = new LineFramer(64, sink);
+            sink.Framer = framer;
+            sink.AfterLinePrefix = "+CFSRFILE: ";
+            Feed(framer, "\r\n+CFSRFILE: 9\r\nab");
+            framer.CancelRaw();
+            Feed(framer, "\r\nOK\r\n");
+            Assert.AreEqual("L:+CFSRFILE: 9|L:OK|", sink.Joined);
+        }
+
+        [TestMethod]
         public void LeavesLinesAloneWhenInlineRawIsNotArmed()
         {
             var sink = new RecordingSink();

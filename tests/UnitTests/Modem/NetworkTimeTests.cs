@@ -34,6 +34,16 @@ namespace CellularIot.Tests.Modem
         }
 
         [TestMethod]
+        public void ReadsTheModulesDefaultDateAsThe1980s()
+        {
+            DateTime utc;
+            Assert.IsTrue(NetworkTime.TryParseCclk("80/01/06,00:00:00+00", out utc));
+            Assert.AreEqual(new DateTime(1980, 1, 6, 0, 0, 0).Ticks, utc.Ticks);
+            Assert.IsTrue(NetworkTime.TryParseCclk("79/12/31,23:59:59+00", out utc));
+            Assert.AreEqual(new DateTime(2079, 12, 31, 23, 59, 59).Ticks, utc.Ticks);
+        }
+
+        [TestMethod]
         [DataRow("")]
         [DataRow("24/13/05,10:20:30+08")]
         [DataRow("23/02/29,10:20:30+08")]

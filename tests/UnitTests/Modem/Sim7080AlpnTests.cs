@@ -57,6 +57,29 @@ namespace CellularIot.Tests.Modem
         }
 
         [TestMethod]
+        public void GivesASocketWithoutItsOwnAlpnTheHttpDefault()
+        {
+            var rig = new ModemRig(WithKeyword());
+            rig.Link.On("AT+CSSLCFG=\"alpn\",*", "\r\nOK\r\n");
+            rig.Link.On("AT+CSSLCFG=\"alpn\",0", "\r\n+CSSLCFG: \"alpn\",0,\"http/1.1\"\r\n\r\nOK\r\n");
+            try
+            {
+                rig.Modem.PowerOn();
+                rig.Link.ClearHistory();
+                ISecureSocket socket = rig.Modem.OpenSecureSocket(new SecureSocketOptions("h", 443, "ca.pem"));
+                Assert.AreEqual(0, socket.Id);
+                int set = rig.Link.IndexOf("AT+CSSLCFG=\"alpn\",0,\"http/1.1\"");
+                Assert.IsTrue(set >= 0);
+                Assert.IsTrue(set < rig.Link.IndexOf("AT+CSSLCFG=\"alpn\",0"));
+                Assert.IsTrue(rig.Link.IndexOf("AT+CSSLCFG=\"alpn\",0") < rig.Link.IndexOf("AT+CAOPEN=0,0,\"TCP\",\"h\",443"));
+            }
+            finally
+            {
+                rig.Stop();
+            }
+        }
+
+        [TestMethod]
         public void IsUnsupportedWhenTheModemRefuses()
         {
             var rig = new ModemRig(WithKeyword());

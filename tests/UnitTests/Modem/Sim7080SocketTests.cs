@@ -77,6 +77,24 @@ namespace CellularIot.Tests.Modem
         }
 
         [TestMethod]
+        public void NamesTheCertificateChainAsACauseOfResult27()
+        {
+            var rig = new ModemRig().Up();
+            rig.Link.On("AT+CAOPEN=*", "\r\nOK\r\n\r\n+CAOPEN: 0,27\r\n");
+            try
+            {
+                SocketOpenException caught = OpenFailure(rig);
+                Assert.AreEqual((int)SocketOpenError.ConnectFailed, (int)caught.Error);
+                Assert.IsFalse(caught.IsCertificateProblem);
+                Assert.Contains("certificate chain", caught.Message);
+            }
+            finally
+            {
+                rig.Stop();
+            }
+        }
+
+        [TestMethod]
         public void ReportsAFailedOrSilentOpen()
         {
             var rig = new ModemRig().Up();
