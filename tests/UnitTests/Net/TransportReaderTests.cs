@@ -3,8 +3,8 @@ namespace CellularIot.Tests.Net
     using System;
     using CellularIot.Net;
     using CellularIot.Tests.Net.Support;
-    using nanoFramework.TestFramework;
     using CellularIot.Tests.Support;
+    using nanoFramework.TestFramework;
 
     [TestClass]
     public class TransportReaderTests

@@ -7,9 +7,9 @@ namespace CellularIot.Tests.Net
     using CellularIot.Net.Http;
     using CellularIot.Net.WebSockets;
     using CellularIot.Tests.Net.Support;
+    using CellularIot.Tests.Support;
     using nanoFramework.TestFramework;
     using TestFrameworkShared;
-    using CellularIot.Tests.Support;
 
     [TestClass]
     public class WebSocketTransportTests

@@ -5,8 +5,8 @@ namespace CellularIot.Tests.Cloud.Mqtt
     using CellularIot.Cloud.Mqtt;
     using CellularIot.Net;
     using CellularIot.Tests.Cloud.Mqtt.Support;
-    using nanoFramework.TestFramework;
     using CellularIot.Tests.Support;
+    using nanoFramework.TestFramework;
 
     [TestClass]
     public class MqttClientConnectTests

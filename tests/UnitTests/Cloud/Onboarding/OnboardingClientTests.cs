@@ -3,9 +3,9 @@ namespace CellularIot.Tests.Cloud.Onboarding
     using CellularIot.Cloud.Onboarding;
     using CellularIot.Net.Http;
     using CellularIot.Tests.Net.Support;
+    using CellularIot.Tests.Support;
     using nanoFramework.TestFramework;
     using TestFrameworkShared;
-    using CellularIot.Tests.Support;
 
     [TestClass]
     public class OnboardingClientTests

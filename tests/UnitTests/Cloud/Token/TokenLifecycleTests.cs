@@ -4,8 +4,8 @@ namespace CellularIot.Tests.Cloud.Token
     using CellularIot.Cloud.Token;
     using CellularIot.Tests.Cloud.Onboarding;
     using CellularIot.Tests.Net.Support;
-    using nanoFramework.TestFramework;
     using CellularIot.Tests.Support;
+    using nanoFramework.TestFramework;
 
     [TestClass]
     public class TokenLifecycleTests

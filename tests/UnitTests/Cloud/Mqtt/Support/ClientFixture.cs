@@ -2,8 +2,8 @@ namespace CellularIot.Tests.Cloud.Mqtt.Support
 {
     using CellularIot.Bytes;
     using CellularIot.Cloud.Mqtt;
-    using nanoFramework.TestFramework;
     using CellularIot.Tests.Support;
+    using nanoFramework.TestFramework;
 
     /// <summary>A client, its clock, log and listener, and the broker of its current connection.</summary>
     public class ClientFixture
