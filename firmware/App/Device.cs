@@ -41,6 +41,11 @@ namespace CellularIot.App
             modem = new Sim7080Modem(channel, powerKey, Clock, log, modemSettings);
             var tokens = new TokenLifecycle(new TokenStore(storage), Clock, sessionSettings.Token, log);
             Runner = new DeviceRunner(settings, modem, sensors, Clock, log, DefaultBacklogCapacity);
+            if (settings.PersistBacklog)
+            {
+                Runner.KeepBacklogIn(new BacklogStore(storage, DefaultBacklogCapacity));
+            }
+
             Session = new CloudSession(modem, sessionSettings, tokens, Clock, log, new Random(), caPem, new string[] { DeviceRunner.CommandFilter }, Runner);
             Runner.Attach(Session);
         }

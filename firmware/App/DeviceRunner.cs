@@ -1,6 +1,7 @@
 namespace CellularIot.App
 {
     using System;
+    using System.IO;
     using CellularIot.App.Commands;
     using CellularIot.App.Config;
     using CellularIot.App.Telemetry;
@@ -44,6 +45,8 @@ namespace CellularIot.App
         private readonly long startedMs;
 
         private CloudSession session;
+        private BacklogStore backlogStore;
+        private TelemetryReading[] persisted;
         private string telemetryTopic;
         private string commandPrefix;
         private long nextReadingMs;
@@ -141,6 +144,32 @@ namespace CellularIot.App
             session = cloudSession;
         }
 
+        /// <summary>
+        /// Keeps the backlog on flash from now on, first taking back the readings a previous run left there,
+        /// so readings taken offline survive a reboot.
+        /// </summary>
+        public void KeepBacklogIn(BacklogStore store)
+        {
+            persisted = new TelemetryReading[backlog.Capacity];
+            for (int i = 0; i < persisted.Length; i++)
+            {
+                persisted[i] = new TelemetryReading();
+            }
+
+            TelemetryReading[] restored = store.Load();
+            foreach (TelemetryReading old in restored)
+            {
+                backlog.Enqueue(old);
+            }
+
+            if (restored.Length > 0)
+            {
+                log.Info(restored.Length + " unsent reading(s) restored from flash");
+            }
+
+            backlogStore = store;
+        }
+
         /// <summary>One turn of the loop: a reading when due, the backlog's next batch, then the session.</summary>
         /// <exception cref="InvalidOperationException">No session was attached.</exception>
         public void Step()
@@ -233,6 +262,7 @@ namespace CellularIot.App
             {
                 log.Warn(awaitingCount + " readings abandoned: the broker refuses them");
                 backlog.RemoveOldest(awaitingCount);
+                PersistBacklog();
                 awaitingPacketId = 0;
             }
         }
@@ -248,6 +278,7 @@ namespace CellularIot.App
             reading.TemperatureTenths = sensors.TemperatureTenths;
             reading.SignalDbm = ReadSignal();
             backlog.Enqueue(reading);
+            PersistBacklog();
             nextReadingMs += intervalSeconds * 1000L;
             if (nextReadingMs < clock.MonotonicMs)
             {
@@ -311,6 +342,7 @@ namespace CellularIot.App
         private void Delivered()
         {
             backlog.RemoveOldest(awaitingCount);
+            PersistBacklog();
             ReadingsDelivered += awaitingCount;
             MessagesAcknowledged++;
             awaitingPacketId = 0;
@@ -320,6 +352,23 @@ namespace CellularIot.App
             }
 
             log.Info("acknowledged: " + awaitingCount + " reading(s), " + backlog.Count + " waiting");
+        }
+
+        private void PersistBacklog()
+        {
+            if (backlogStore == null)
+            {
+                return;
+            }
+
+            try
+            {
+                backlogStore.Save(persisted, backlog.PeekOldest(persisted, persisted.Length));
+            }
+            catch (IOException ex)
+            {
+                log.Warn("backlog not saved to flash: " + ex.Message);
+            }
         }
     }
 }

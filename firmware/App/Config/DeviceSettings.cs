@@ -39,6 +39,9 @@ namespace CellularIot.App.Config
         /// <summary>Telemetry goes to &lt;ICCID&gt;/&lt;this&gt;.</summary>
         public string TelemetryTopic { get; set; } = "telemetry";
 
+        /// <summary>Keeps unsent readings on flash so they survive a reboot (costs a small flash write per reading).</summary>
+        public bool PersistBacklog { get; set; }
+
         /// <summary>The ESP32 pin receiving from the modem; -1 takes the board preset's.</summary>
         public int ModemRxPin { get; set; } = -1;
 

@@ -17,7 +17,7 @@ namespace CellularIot.App.Config
         private static readonly string[] Keys = new string[]
         {
             "board", "apn", "radio", "publishIntervalSeconds", "batchSize", "qos", "transport", "baudRate",
-            "onboardingHost", "telemetryTopic", "modemRxPin", "modemTxPin", "powerKeyPin",
+            "onboardingHost", "telemetryTopic", "modemRxPin", "modemTxPin", "powerKeyPin", "persistBacklog",
         };
 
         /// <summary>Parses and validates the file's bytes.</summary>
@@ -117,6 +117,9 @@ namespace CellularIot.App.Config
                 case "modemTxPin":
                     settings.ModemTxPin = Number(value, 0, 48, line, key);
                     break;
+                case "persistBacklog":
+                    settings.PersistBacklog = Flag(value, line, key);
+                    break;
                 case "powerKeyPin":
                     settings.PowerKeyPin = Number(value, 0, 48, line, key);
                     break;
@@ -166,6 +169,21 @@ namespace CellularIot.App.Config
             }
 
             throw Error(line, "baudRate must be one of 9600, 19200, 38400, 57600, 115200, 230400, 921600");
+        }
+
+        private static bool Flag(string value, int line, string key)
+        {
+            if (value == "true")
+            {
+                return true;
+            }
+
+            if (value == "false")
+            {
+                return false;
+            }
+
+            throw Error(line, key + " must be true or false, not '" + value + "'");
         }
 
         private static string Topic(string value, int line)

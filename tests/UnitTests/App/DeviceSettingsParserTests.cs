@@ -14,7 +14,7 @@ namespace CellularIot.Tests.App
         {
             string file = "# comment\r\nboard=generic-esp32-sim7080g\r\napn=iot.1nce.net\r\nradio=both\r\npublishIntervalSeconds=60\r\n"
                 + "batchSize=4\r\nqos=0\r\ntransport=mqtt-websocket\r\nbaudRate=921600\r\nonboardingHost=device.connectivity-suite.cloud\r\n"
-                + "telemetryTopic=sensors/env\r\nmodemRxPin=26\r\nmodemTxPin=27\r\npowerKeyPin=25\r\n";
+                + "telemetryTopic=sensors/env\r\nmodemRxPin=26\r\nmodemTxPin=27\r\npowerKeyPin=25\r\npersistBacklog=true\r\n";
 
             DeviceSettings settings = DeviceSettingsParser.Parse(Utf8.GetBytes(file));
 
@@ -26,6 +26,7 @@ namespace CellularIot.Tests.App
             Assert.AreEqual((int)TransportChoice.MqttWebSocket, (int)settings.Transport);
             Assert.AreEqual(921600, settings.BaudRate);
             Assert.AreEqual("sensors/env", settings.TelemetryTopic);
+            Assert.IsTrue(settings.PersistBacklog);
             BoardPreset board = settings.ResolveBoard();
             Assert.AreEqual(26, board.ModemRxPin);
             Assert.AreEqual(27, board.ModemTxPin);
@@ -61,6 +62,7 @@ namespace CellularIot.Tests.App
         [DataRow("apn=", "line 2: apn must hold 1 to 100 characters")]
         [DataRow("just words", "line 2: expected key=value")]
         [DataRow("qos=1\nqos=0", "line 3: 'qos' is set twice")]
+        [DataRow("persistBacklog=yes", "line 2: persistBacklog must be true or false, not 'yes'")]
         public void NamesTheLineOfABadValue(string lines, string expected)
         {
             try

@@ -5,6 +5,7 @@ namespace CellularIot.Tests.Cloud.Token
     using CellularIot.Cloud.Onboarding;
     using CellularIot.Cloud.Token;
     using CellularIot.Tests.Cloud.Onboarding;
+    using CellularIot.Tests.Support;
     using nanoFramework.TestFramework;
 
     [TestClass]
@@ -89,7 +90,7 @@ namespace CellularIot.Tests.Cloud.Token
             Assert.AreEqual(OnboardingSamples.Username + "old", new TokenStore(blobs).Load().Credentials.Username);
 
             byte[] payload = TokenRecordCodec.Encode(Record("future", 9));
-            byte[] framed = TokenStore.Frame(99, payload);
+            byte[] framed = new TwoSlotStore(blobs, TokenStore.SlotA, TokenStore.SlotB, TokenStore.Magic, TokenStore.FormatVersion, TokenRecordCodec.MaxPayloadBytes).Frame(99, payload);
             framed[4] = 2;
             blobs.Put(TokenStore.SlotB, framed);
             Assert.AreEqual(OnboardingSamples.Username + "old", new TokenStore(blobs).Load().Credentials.Username);

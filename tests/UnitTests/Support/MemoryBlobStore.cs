@@ -1,4 +1,4 @@
-namespace CellularIot.Tests.Cloud.Token
+namespace CellularIot.Tests.Support
 {
     using System;
     using System.Collections;
