@@ -17,6 +17,8 @@ internal sealed class CloudContext(SimulatedCloudOptions options)
 
     public CloudEventLog Events { get; } = new(options.TimeProvider);
 
+    public MessageTap Messages { get; } = new();
+
     public DateTimeOffset Now => Options.TimeProvider.GetUtcNow();
 
     public ConnectionRecord Register(CloudService service, Socket socket)

@@ -48,6 +48,12 @@ public sealed class SimulatedCloud : IAsyncDisposable
     /// <summary>The event log: connections, authorizer decisions with reasons, messages, refusals.</summary>
     public CloudEventLog Events => context.Events;
 
+    /// <summary>
+    /// Calls <paramref name="watcher"/> for every message accepted for routing from now on (MQTT and HTTPS publishes,
+    /// with topic and payload), on the broker's thread, until the returned handle is disposed.
+    /// </summary>
+    public IDisposable WatchMessages(Action<PublishedMessage> watcher) => context.Messages.Watch(watcher);
+
     /// <summary>Every connection seen, with TLS-level byte counts, oldest first.</summary>
     public IReadOnlyList<ConnectionStats> Connections => context.Connections();
 

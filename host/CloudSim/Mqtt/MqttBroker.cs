@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections;
 using System.Collections.Concurrent;
 using System.Net;
@@ -198,6 +199,8 @@ internal sealed class MqttBroker : IAsyncDisposable
         context.Events.Add(
             id, CloudEventKind.MessagePublished, args.ClientId,
             $"'{message.Topic}' {message.Payload.Length} bytes QoS {(int)message.QualityOfServiceLevel} via {(fromHttp ? "HTTPS" : "MQTT")}");
+        context.Messages.Add(new PublishedMessage(
+            context.Now, args.ClientId, message.Topic, message.Payload.ToArray(), (int)message.QualityOfServiceLevel, message.Dup, fromHttp));
         return Task.CompletedTask;
     }
 

@@ -1,0 +1,183 @@
+using System.Net;
+using System.Text;
+using CellularIot.App;
+using CellularIot.App.Config;
+using CellularIot.Cloud.Session;
+using CellularIot.CloudSim;
+using CellularIot.Modem.Sim7080;
+using CellularIot.ModemSim;
+
+namespace CellularIot.Runner;
+
+/// <summary>The default run: the firmware against the simulated world, with a ping from the cloud's side.</summary>
+public static class SimulatedRun
+{
+    private const string PingCommand = "ping";
+
+    /// <summary>Starts the world, runs the device to the plan's goal, prints the summary; returns the summary.</summary>
+    public static async Task<RunSummary> RunAsync(RunnerOptions options, DeviceSettings settings, SessionSettings sessionSettings, RunPlan plan, ConsoleLog log, CancellationToken stop)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(log);
+        bool alpn = options.ModemAlpn || settings.Transport == TransportChoice.MqttTls;
+        SimulatedWorld world = await SimulatedWorld.StartAsync(
+            new WorldOptions { ModemAlpn = alpn, OverPty = options.Pty, BaudRate = options.BaudRate ?? settings.BaudRate }, stop).ConfigureAwait(false);
+        await using (world.ConfigureAwait(false))
+        {
+            return Run(world, options, settings, sessionSettings, plan, log, stop);
+        }
+    }
+
+    private static RunSummary Run(SimulatedWorld world, RunnerOptions options, DeviceSettings settings, SessionSettings sessionSettings, RunPlan plan, ConsoleLog log, CancellationToken stop)
+    {
+        SimulatedCloud cloud = world.Cloud;
+        log.Runner($"simulated cloud: onboarding API {cloud.OnboardingHost} at {cloud.OnboardingEndpoint}, IoT Core {cloud.IotHost} at {cloud.IotEndpoint}");
+        log.Runner($"simulated modem: {world.ModemDescription}, SIM {world.Iccid} from {world.Options.SimAddress}, on {world.LinkName}");
+        log.Runner($"the device trusts the simulated cloud's CA ({cloud.CaCertificatePath}) instead of Amazon Root CA 1");
+        log.Runner("goal: " + plan.Describe(settings.PublishIntervalSeconds));
+        if (options.TraceAt)
+        {
+            world.Modem.Traffic.EntryAdded += (_, e) => log.Plain("          AT  " + e.Entry);
+        }
+
+        var ping = new PingState();
+        string replyTopic = world.Iccid + "/replies/" + PingCommand;
+        using IDisposable watch = cloud.WatchMessages(message =>
+        {
+            log.Cloud($"received {message.Topic} ({message.Payload.Length} bytes{(message.Duplicate ? ", DUP" : string.Empty)}): {message.PayloadText}");
+            if (string.Equals(message.Topic, replyTopic, StringComparison.Ordinal))
+            {
+                ping.Answered(message.PayloadText);
+            }
+        });
+
+        Sim7080Settings modemSettings = world.ModemSettingsFor(settings);
+        var line = new CountingLink(world.FirmwareLink);
+        Device device = world.CreateDevice(settings, modemSettings, sessionSettings, log, line);
+        RunOutcome outcome;
+        try
+        {
+            var loop = new StepLoop(device, plan, () => new TrafficSnapshot(world.Modem.TcpBytesSent, world.Modem.TcpBytesReceived));
+            outcome = loop.Run(
+                ping.WaitingFor,
+                count =>
+                {
+                    if (count == plan.PingAfterAck)
+                    {
+                        ping.Send(world, log, stop);
+                    }
+                },
+                stop);
+        }
+        finally
+        {
+            device.Dispose();
+        }
+
+        if (outcome.End == RunEnd.Reached && ping.Failure is { } failure)
+        {
+            outcome = outcome with { End = RunEnd.Failed, Detail = failure };
+        }
+
+        return new RunSummary
+        {
+            World = $"simulated: {world.ModemDescription} on {world.LinkName}",
+            Outcome = outcome,
+            Device = device,
+            SerialLine = line,
+            Command = ping.Describe(),
+            Traffic = new TrafficSnapshot(world.Modem.TcpBytesSent, world.Modem.TcpBytesReceived),
+            Sockets = world.Modem.Sockets,
+            ModemCommandCount = world.Modem.CommandCount,
+        };
+    }
+
+    /// <summary>The demo ping: sent once from the cloud's side, answered when its reply reaches the cloud.</summary>
+    private sealed class PingState
+    {
+        private readonly Lock gate = new();
+        private bool sent;
+        private string? status;
+        private string? reply;
+        private string? failure;
+
+        public string? Failure
+        {
+            get
+            {
+                lock (gate)
+                {
+                    return failure;
+                }
+            }
+        }
+
+        public void Send(SimulatedWorld world, ConsoleLog log, CancellationToken stop)
+        {
+            lock (gate)
+            {
+                sent = true;
+            }
+
+            log.Cloud($"sending {PingCommand} to {world.Iccid}/commands/{PingCommand} (HTTPS POST to IoT Core with the SIM's credentials, QoS 1)");
+            _ = Task.Run(
+                async () =>
+                {
+                    try
+                    {
+                        HttpStatusCode code = await world.SendCommandAsync(PingCommand, "{}", stop).ConfigureAwait(false);
+                        SetStatus((int)code + " " + code, code == HttpStatusCode.OK ? null : $"the ping was refused by IoT Core with {(int)code} {code}");
+                        log.Cloud($"{PingCommand} accepted by IoT Core: HTTP {(int)code} {code}");
+                    }
+                    catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException)
+                    {
+                        SetStatus("not sent", "the ping could not be sent: " + e.Message);
+                        log.RunnerWarning("the ping could not be sent: " + e.Message);
+                    }
+                },
+                CancellationToken.None);
+        }
+
+        public void Answered(string payload)
+        {
+            lock (gate)
+            {
+                reply ??= payload;
+            }
+        }
+
+        public string? WaitingFor()
+        {
+            lock (gate)
+            {
+                return sent && reply is null && failure is null ? "the ping's reply" : null;
+            }
+        }
+
+        public string? Describe()
+        {
+            lock (gate)
+            {
+                if (!sent)
+                {
+                    return null;
+                }
+
+                return reply is null
+                    ? $"{PingCommand} sent from the cloud ({status ?? "no answer yet"}), no reply received"
+                    : $"{PingCommand} sent from the cloud, reply received: {reply}";
+            }
+        }
+
+        private void SetStatus(string text, string? problem)
+        {
+            lock (gate)
+            {
+                status = text;
+                failure = problem;
+            }
+        }
+    }
+}

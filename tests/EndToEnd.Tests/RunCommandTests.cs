@@ -1,0 +1,67 @@
+using System.Diagnostics;
+using Xunit;
+
+namespace CellularIot.EndToEnd.Tests;
+
+/// <summary>The README's run command: the built runner started as a process, as a user starts it.</summary>
+public sealed class RunCommandTests
+{
+    private static readonly TimeSpan Limit = TimeSpan.FromSeconds(120);
+
+    [Fact]
+    public async Task TheRunCommandReachesItsGoalExitsZeroAndPrintsItsSummary()
+    {
+        (int exit, string output, string errors) = await RunAsync("--messages", "3", "--interval", "1", "--quiet");
+
+        Assert.True(exit == 0, $"exit {exit}{Environment.NewLine}{output}{Environment.NewLine}{errors}");
+        Assert.Contains("Summary", output, StringComparison.Ordinal);
+        Assert.Contains("goal reached: 3 messages acknowledged", output, StringComparison.Ordinal);
+        Assert.Contains("3 sent, 3 acknowledged", output, StringComparison.Ordinal);
+        Assert.Contains("reply received: {\"cmd\":\"ping\",\"ok\":true", output, StringComparison.Ordinal);
+        Assert.Contains("TCP bytes", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("device  published", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ABadCommandLineExitsTwoWithTheReason()
+    {
+        (int exit, _, string errors) = await RunAsync("--transport", "carrier-pigeon");
+
+        Assert.Equal(2, exit);
+        Assert.Contains("--transport must be auto, mqtt-tls or mqtt-websocket", errors, StringComparison.Ordinal);
+    }
+
+    private static async Task<(int Exit, string Output, string Errors)> RunAsync(params string[] args)
+    {
+        string runner = Path.Combine(AppContext.BaseDirectory, "cellulariot-runner.dll");
+        Assert.True(File.Exists(runner), runner + " was not built next to the tests");
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(runner);
+        foreach (string arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using Process process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        limit.CancelAfter(Limit);
+        Task<string> output = process.StandardOutput.ReadToEndAsync(limit.Token);
+        Task<string> errors = process.StandardError.ReadToEndAsync(limit.Token);
+        try
+        {
+            await process.WaitForExitAsync(limit.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw;
+        }
+
+        return (process.ExitCode, await output, await errors);
+    }
+}
