@@ -12,11 +12,12 @@ namespace CellularIot.App
     using CellularIot.Support;
 
     /// <summary>
-    /// The device's main loop. It takes a reading every interval into the store-and-forward backlog whether
-    /// or not the device is online, sends the backlog oldest first in batches when the cloud session is
-    /// online (one batch awaiting its acknowledgement at a time, so readings arrive in order), drops a batch
-    /// from the backlog only once the broker has it, and answers remote commands. The cloud session below it
-    /// runs the device's connection states: modem up, login, connecting, online, waiting.
+    /// The device's main loop. It takes a reading every interval into the store-and-forward backlog, online
+    /// or not (a step that blocks, such as a modem bring-up waiting minutes for registration, delays the
+    /// reading due meanwhile, and the rhythm starts again after it), sends the backlog oldest first in batches
+    /// when the cloud session is online (one batch awaiting its acknowledgement at a time, so readings arrive
+    /// in order), drops a batch from the backlog only once the broker has it, and answers remote commands. The
+    /// cloud session below it runs the device's connection states: modem up, login, connecting, online, waiting.
     /// </summary>
     public class DeviceRunner : ICloudListener, ICommandTarget
     {
