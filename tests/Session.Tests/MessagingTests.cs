@@ -21,10 +21,10 @@ public sealed class MessagingTests
         rig.RunUntil(() => rig.Events(CloudEventKind.Subscribed).Count == 1, "the subscription to <ICCID>/commands/#");
 
         // A message from the server side (HTTPS publish with the SIM's credentials) reaches the session's listener.
-        HttpStatusCode posted = await CloudClient.PostAsync(rig.Cloud, SessionRig.Iccid + "/commands/ping", """{"n":1}""", qos: 1);
+        HttpStatusCode posted = await CloudClient.PostAsync(rig.Cloud, rig.Iccid, rig.Iccid + "/commands/ping", """{"n":1}""", qos: 1);
         Assert.Equal(HttpStatusCode.OK, posted);
         rig.RunUntil(() => rig.Recorder.Messages.Count == 1, "the command to arrive");
-        Assert.Equal(SessionRig.Iccid + "/commands/ping", rig.Recorder.Messages[0].Topic);
+        Assert.Equal(rig.Iccid + "/commands/ping", rig.Recorder.Messages[0].Topic);
         Assert.Equal("""{"n":1}""", rig.Recorder.PayloadText(0));
 
         // A publish from the session reaches the broker, at QoS 1 (acknowledged) and at QoS 0.
@@ -33,14 +33,15 @@ public sealed class MessagingTests
         Assert.NotEqual(0, packetId);
         rig.RunUntil(() => rig.Recorder.DeliveredIds.Contains(packetId), "the PUBACK");
         Assert.Equal(0, rig.Session.Publish(rig.Session.Topic("status"), reply, 0, reply.Length, 0));
-        rig.RunUntil(() => HasPublished(rig, "status", 0), "the QoS 0 message at the broker");
-        Assert.True(HasPublished(rig, "replies/ping", 1));
+        rig.RunUntil(() => Arrived(rig, "status", 0) is not null, "the QoS 0 message at the broker");
+        Assert.Equal("""{"pong":1}""", Arrived(rig, "replies/ping", 1)?.PayloadText);
+        Assert.Equal("""{"pong":1}""", Arrived(rig, "status", 0)?.PayloadText);
 
         // And a publish under the session's own subscription comes back to it through the broker.
         byte[] echo = Encoding.UTF8.GetBytes("echo");
         rig.Session.Publish(rig.Session.Topic("commands/echo"), echo, 0, echo.Length, 1);
         rig.RunUntil(() => rig.Recorder.Messages.Count == 2, "the message to come back");
-        Assert.Equal(SessionRig.Iccid + "/commands/echo", rig.Recorder.Messages[1].Topic);
+        Assert.Equal(rig.Iccid + "/commands/echo", rig.Recorder.Messages[1].Topic);
         Assert.Equal("echo", rig.Recorder.PayloadText(1));
         Assert.Equal(1, rig.Session.Connections);
         rig.AssertHealthy();
@@ -56,7 +57,7 @@ public sealed class MessagingTests
         rig.RunUntil(() => rig.Events(CloudEventKind.Subscribed).Count == 1, "the subscription");
         rig.RunFor(200);
         byte[] payload = SequencePublisher.Reading(1);
-        string iccid = SessionRig.Iccid;
+        string iccid = rig.Iccid;
         string[] refused =
         [
             iccid + "X/a",
@@ -68,18 +69,19 @@ public sealed class MessagingTests
             "/" + iccid + "/a",
             "8988228066600000002/a",
             iccid + "/" + new string('a', 256 - iccid.Length),
-            iccid + "/1/2/3/4/5/6/7",
+            iccid + "/1/2/3/4/5/6/7/8",
             string.Empty,
         ];
         long modemSent = rig.Simulator.TcpBytesSent;
         long cloudIn = CurrentConnection(rig).BytesIn;
-        int events = rig.Cloud.Events.Snapshot().Count;
+        int events = rig.Events().Count;
 
         foreach (string topic in refused)
         {
             foreach (int qos in new[] { 0, 1 })
             {
-                Assert.Throws<TopicRuleException>(() => rig.Session.Publish(topic, payload, 0, payload.Length, qos));
+                TopicRuleException? error = Record.Exception(() => rig.Session.Publish(topic, payload, 0, payload.Length, qos)) as TopicRuleException;
+                Assert.True(error is not null, $"'{topic}' at QoS {qos} was not refused by the topic rules");
             }
         }
 
@@ -88,7 +90,8 @@ public sealed class MessagingTests
         // Nothing left the device: not a byte at TCP level, nothing at the broker, and the session is untouched.
         Assert.Equal(modemSent, rig.Simulator.TcpBytesSent);
         Assert.Equal(cloudIn, CurrentConnection(rig).BytesIn);
-        Assert.Equal(events, rig.Cloud.Events.Snapshot().Count);
+        Assert.Equal(events, rig.Events().Count);
+        Assert.Empty(rig.PublishedMessages());
         Assert.True(rig.Session.IsOnline);
         Assert.Equal(0, rig.Session.InFlightCount);
 
@@ -110,15 +113,15 @@ public sealed class MessagingTests
         await using SessionRig rig = await SessionRig.StartAsync();
         byte[] payload = SequencePublisher.Reading(1);
 
-        MqttException error = Assert.Throws<MqttException>(() => rig.Session.Publish(SessionRig.Iccid + "/telemetry", payload, 0, payload.Length, 1));
+        MqttException error = Assert.Throws<MqttException>(() => rig.Session.Publish(rig.Iccid + "/telemetry", payload, 0, payload.Length, 1));
 
         Assert.Equal(MqttError.NotConnected, error.Error);
         Assert.Throws<InvalidOperationException>(() => rig.Session.Topic("telemetry"));
     }
 
-    private static bool HasPublished(SessionRig rig, string suffix, int qos)
-        => rig.Events(CloudEventKind.MessagePublished).Any(
-            e => e.Message.StartsWith($"'{SessionRig.Iccid}/{suffix}' ", StringComparison.Ordinal) && e.Message.Contains($"QoS {qos} via MQTT", StringComparison.Ordinal));
+    // What the cloud accepted from the device over MQTT on <ICCID>/<suffix> at this QoS, or null.
+    private static PublishedMessage? Arrived(SessionRig rig, string suffix, int qos)
+        => rig.PublishedMessages().FirstOrDefault(m => m.Topic == rig.Iccid + "/" + suffix && m.Qos == qos && !m.ViaHttps);
 
     private static ConnectionStats CurrentConnection(SessionRig rig) => rig.IotConnections().Single(c => c.Closed is null);
 }

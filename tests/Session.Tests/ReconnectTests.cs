@@ -1,14 +1,13 @@
 using System.Diagnostics;
 using CellularIot.Cloud.Session;
 using CellularIot.CloudSim;
-using CellularIot.ModemSim;
 using CellularIot.Session.Tests.Support;
 using MQTTnet;
 using Xunit;
 
 namespace CellularIot.Session.Tests;
 
-/// <summary>Connections lost in each way the field loses them, while QoS 1 telemetry flows: the session comes back and goes on.</summary>
+/// <summary>Connections lost on the network's or the cloud's side: the session comes back and goes on.</summary>
 public sealed class ReconnectTests
 {
     [Theory]
@@ -21,7 +20,7 @@ public sealed class ReconnectTests
         rig.RunUntilOnline();
         rig.RunUntil(() => publisher.Published >= 10, "messages before the kick", eachStep: publisher.Step);
 
-        Assert.True(rig.Cloud.Disconnect(SessionRig.Iccid));
+        Assert.True(rig.Cloud.Disconnect(rig.Iccid));
         int beforeKick = publisher.Published;
         rig.RunUntil(
             () => rig.Session.Connections == 2 && rig.Session.IsOnline && publisher.Published >= beforeKick + 10,
@@ -45,18 +44,14 @@ public sealed class ReconnectTests
         rig.RunUntilOnline();
 
         // Another client logs in as the same SIM: AWS closes the older connection, the device's.
-        IMqttClient intruder = await CloudClient.ConnectAsSimAsync(rig.Cloud);
+        IMqttClient intruder = await CloudClient.ConnectAsSimAsync(rig.Cloud, rig.Iccid);
         try
         {
             rig.RunUntil(() => rig.Session.ConnectionsLost == 1, "the device to notice it was replaced");
             rig.RunUntil(() => rig.Session.Connections == 2 && rig.Session.IsOnline, "the device to reconnect");
 
             // The device's reconnection in turn closes the intruder's: the device's client ID is its own again.
-            await rig.Cloud.Events.WaitForAsync(
-                e => e.Kind == CloudEventKind.DuplicateClientId && e.Message.Contains("connected again on #", StringComparison.Ordinal)
-                    && rig.Events(CloudEventKind.DuplicateClientId).Count == 2,
-                TimeSpan.FromSeconds(5),
-                TestContext.Current.CancellationToken);
+            rig.RunUntil(() => rig.Events(CloudEventKind.DuplicateClientId).Count == 2, "the intruder's connection to be closed in turn");
             rig.RunFor(200);
             Assert.False(intruder.IsConnected);
         }
@@ -104,37 +99,10 @@ public sealed class ReconnectTests
         Assert.Equal(2, rig.Breaker.Opened);
 
         // The cloud never saw the old connection end: the new one replaced it, as after a NAT timeout.
-        Assert.Contains(rig.Events(CloudEventKind.DuplicateClientId), e => e.ClientId == SessionRig.Iccid);
+        Assert.Contains(rig.Events(CloudEventKind.DuplicateClientId), e => e.ClientId == rig.Iccid);
         int packetId = rig.Session.Publish(rig.Session.Topic("after"), [1, 2, 3], 0, 3, 1);
         rig.RunUntil(() => rig.Recorder.DeliveredIds.Contains(packetId), "a publish on the new connection");
         Assert.Equal(1, rig.Session.Onboardings);
         rig.AssertHealthy();
-    }
-
-    [Theory]
-    [InlineData(Transport.MqttTls)]
-    [InlineData(Transport.WebSocket)]
-    public async Task AModemRebootWhileOnlineIsRecoveredWithoutLosingMessages(Transport transport)
-    {
-        await using SessionRig rig = await SessionRig.StartAsync(new RigSetup { Transport = transport });
-        var publisher = new SequencePublisher(rig);
-        rig.RunUntilOnline();
-        rig.RunUntil(() => publisher.Published >= 10, "messages before the reboot", eachStep: publisher.Step);
-
-        rig.Simulator.Faults.Reboot();
-        int beforeReboot = publisher.Published;
-        rig.RunUntil(
-            () => rig.Session.Connections == 2 && rig.Session.IsOnline && publisher.Published >= beforeReboot + 10,
-            "the modem up again, a new connection and messages on it",
-            eachStep: publisher.Step);
-        publisher.Drain();
-
-        Assert.True(rig.Log.Contains("modem rebooted unexpectedly"), "the driver saw the reboot");
-        Assert.Contains(rig.Recorder.DetailsOf(SessionState.ModemUp), d => d.Contains("rebooted", StringComparison.Ordinal));
-        Assert.Equal(PowerState.On, rig.Simulator.Power);
-        Assert.True(rig.Simulator.PdpActive);
-        Assert.Equal(1, rig.Session.Onboardings);
-        Assert.Equal(2, rig.Events(CloudEventKind.Subscribed).Count);
-        publisher.AssertEveryMessageArrived();
     }
 }

@@ -268,9 +268,8 @@ namespace CellularIot.Cloud.Session
 
         private void EnsureLogin()
         {
-            if (!tokens.NeedsRefresh)
+            if (!tokens.NeedsRefresh && ApplyLogin())
             {
-                ApplyLogin();
                 GoTo(SessionState.Connecting, "stored login still valid: onboarding skipped");
                 return;
             }
@@ -278,18 +277,23 @@ namespace CellularIot.Cloud.Session
             try
             {
                 AcceptLogin(Onboard());
-                ApplyLogin();
-                GoTo(SessionState.Connecting, "onboarded");
+                if (ApplyLogin())
+                {
+                    GoTo(SessionState.Connecting, "onboarded");
+                }
+                else
+                {
+                    WaitThen(SessionState.Token, reconnect.NextDelayMs(), "the new login cannot be used");
+                }
             }
             catch (OnboardingException ex)
             {
                 RetryDecision decision = onboardingRetry.OnFailure(ex);
                 log.Warn("onboarding failed: " + decision.Reason);
-                if (tokens.IsUsable)
+                if (tokens.IsUsable && ApplyLogin())
                 {
                     // The old login still works: use it, and try the refresh again later.
                     nextRefreshAttemptMs = clock.MonotonicMs + decision.DelayMs;
-                    ApplyLogin();
                     GoTo(SessionState.Connecting, "using the current login until a refresh succeeds");
                     return;
                 }
@@ -402,8 +406,15 @@ namespace CellularIot.Cloud.Session
                 AcceptLogin(Onboard());
                 mqtt.Disconnect();
                 DropConnection();
-                ApplyLogin();
-                GoTo(SessionState.Connecting, "login refreshed ahead of expiry");
+                if (ApplyLogin())
+                {
+                    GoTo(SessionState.Connecting, "login refreshed ahead of expiry");
+                }
+                else
+                {
+                    WaitThen(SessionState.Token, reconnect.NextDelayMs(), "the refreshed login cannot be used");
+                }
+
                 return true;
             }
             catch (OnboardingException ex)
@@ -441,6 +452,17 @@ namespace CellularIot.Cloud.Session
 
         private void AcceptLogin(OnboardingResult login)
         {
+            // Checked before it is stored: a login this firmware cannot take apart would otherwise be kept, and
+            // used again after every restart, until it expired.
+            try
+            {
+                CustomAuthUsername.Parse(login.Username);
+            }
+            catch (FormatException ex)
+            {
+                throw new OnboardingException(OnboardingError.Malformed, "unusable username: " + ex.Message, 0, null, OnboardingResponse.UsernameField);
+            }
+
             if (login.ClientId != iccid)
             {
                 log.Warn("onboarding answered for client ID " + login.ClientId + ", not this SIM's ICCID " + iccid + "; the broker will refuse it");
@@ -459,20 +481,48 @@ namespace CellularIot.Cloud.Session
             log.Info("login for " + login.EndpointHost + ": user name " + Redact.Secret(login.Username));
         }
 
-        private void ApplyLogin()
+        // Gives the current login to the MQTT client (between connections). False, with the login marked refused
+        // so that onboarding runs next, when this firmware cannot use it (a stored user name it cannot take apart,
+        // or a CONNECT that would not fit the send buffer): a login is data from outside and must not stop the session.
+        private bool ApplyLogin()
         {
-            string username = CustomAuthUsername.Parse(tokens.Current.Credentials.Username).MqttUsername;
-            if (mqtt == null)
+            try
             {
-                var mqttSettings = new MqttSettings(iccid, username);
-                mqttSettings.KeepAliveSeconds = settings.KeepAliveSeconds;
-                mqttSettings.PingTimeoutMs = settings.PingTimeoutMs;
-                mqtt = new MqttClient(mqttSettings, clock, log, this);
+                string username = CustomAuthUsername.Parse(tokens.Current.Credentials.Username).MqttUsername;
+                if (mqtt == null)
+                {
+                    var mqttSettings = new MqttSettings(iccid, username);
+                    mqttSettings.KeepAliveSeconds = settings.KeepAliveSeconds;
+                    mqttSettings.PingTimeoutMs = settings.PingTimeoutMs;
+                    mqtt = new MqttClient(mqttSettings, clock, log, this);
+                }
+                else
+                {
+                    mqtt.ChangeUsername(username);
+                }
+
+                return true;
             }
-            else
+            catch (FormatException ex)
             {
-                mqtt.ChangeUsername(username);
+                return LoginUnusable(ex.Message);
             }
+            catch (MqttException ex)
+            {
+                if (ex.Error != MqttError.PacketTooLarge)
+                {
+                    throw;
+                }
+
+                return LoginUnusable(ex.Message);
+            }
+        }
+
+        private bool LoginUnusable(string why)
+        {
+            log.Warn("the login cannot be used (" + why + "): onboarding again");
+            tokens.ReportAuthFailure();
+            return false;
         }
 
         private void Subscribe()
@@ -484,7 +534,6 @@ namespace CellularIot.Cloud.Session
 
             // Filters, not topic names: a wildcard is allowed here, and MqttClient.Subscribe checks them as filters.
             string[] filters = Filters(mqtt.Rules.Iccid, subscriptionSuffixes);
-
             SubscribeResult granted = mqtt.Subscribe(filters, 1);
             if (!granted.AllGranted)
             {
@@ -557,6 +606,13 @@ namespace CellularIot.Cloud.Session
 
         private void DropConnection()
         {
+            // A connection the session gives up on while the MQTT client still counts it as up (no SUBACK in
+            // time) is ended in the client too: otherwise every later Connect is refused as "already connected".
+            if (mqtt != null && mqtt.IsConnected)
+            {
+                mqtt.Disconnect();
+            }
+
             if (transport != null)
             {
                 transport.Close();
@@ -568,6 +624,7 @@ namespace CellularIot.Cloud.Session
         {
             resumeState = next;
             resumeAtMs = clock.MonotonicMs + delayMs;
+
             // Backoffs start below a second, where whole seconds would read "in 0 s".
             string after = delayMs < 10000 ? delayMs + " ms" : (delayMs / 1000) + " s";
             GoTo(SessionState.Waiting, why + "; next: " + StateName(next) + " in " + after);

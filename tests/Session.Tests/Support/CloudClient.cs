@@ -14,10 +14,10 @@ internal static class CloudClient
 {
     private static readonly TimeSpan Limit = TimeSpan.FromSeconds(10);
 
-    /// <summary>Publishes <paramref name="body"/> to <paramref name="topic"/> through IoT Core's HTTPS <c>POST /topics/...</c>.</summary>
-    public static async Task<HttpStatusCode> PostAsync(SimulatedCloud cloud, string topic, string body, int qos)
+    /// <summary>Publishes <paramref name="body"/> to <paramref name="topic"/> through IoT Core's HTTPS <c>POST /topics/...</c>, as SIM <paramref name="iccid"/>.</summary>
+    public static async Task<HttpStatusCode> PostAsync(SimulatedCloud cloud, string iccid, string topic, string body, int qos)
     {
-        OnboardingResponse login = cloud.IssueCredentials(SessionRig.Iccid);
+        OnboardingResponse login = cloud.IssueCredentials(iccid);
         string credentials = login.Username[login.Username.IndexOf("x-amz-customauthorizer-name", StringComparison.Ordinal)..];
         using var handler = new SocketsHttpHandler
         {
@@ -44,10 +44,10 @@ internal static class CloudClient
         return response.StatusCode;
     }
 
-    /// <summary>Connects MQTTnet's client over TLS with ALPN mqtt as the SIM itself: same client ID, same kind of login.</summary>
-    public static async Task<IMqttClient> ConnectAsSimAsync(SimulatedCloud cloud)
+    /// <summary>Connects MQTTnet's client over TLS with ALPN mqtt as SIM <paramref name="iccid"/>: same client ID, same kind of login.</summary>
+    public static async Task<IMqttClient> ConnectAsSimAsync(SimulatedCloud cloud, string iccid)
     {
-        OnboardingResponse login = cloud.IssueCredentials(SessionRig.Iccid);
+        OnboardingResponse login = cloud.IssueCredentials(iccid);
         MqttClientOptions options = new MqttClientOptionsBuilder()
             .WithTcpServer(cloud.IotEndpoint.Address.ToString(), cloud.IotEndpoint.Port)
             .WithClientId(login.ClientId)

@@ -35,7 +35,7 @@ internal static class Fast
         PowerKeyPulseMs = 30,
         BootTimeoutMs = 2000,
         BootProbeIntervalMs = 100,
-        ProbeTimeoutMs = 150,
+        ProbeTimeoutMs = 50,
         ProbeAttempts = 2,
         SyncAttempts = 5,
         PowerOffSettleMs = 50,

@@ -18,6 +18,7 @@ internal sealed class LinkBreaker : IAsyncDisposable
     private readonly Lock gate = new();
     private readonly List<Relay> relays = [];
     private readonly Task acceptLoop;
+    private int breakAfterRecords;
 
     public LinkBreaker(IPEndPoint target, IPAddress source)
     {
@@ -43,6 +44,16 @@ internal sealed class LinkBreaker : IAsyncDisposable
                 return relays.Count;
             }
         }
+    }
+
+    /// <summary>
+    /// Makes the next connection go dead as soon as the client has sent <paramref name="records"/> TLS application-data
+    /// records (the last one still goes through): a way to lose exactly the answer to a given request.
+    /// </summary>
+    public void BreakNextConnectionAfterClientRecords(int records)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(records, 1);
+        Volatile.Write(ref breakAfterRecords, records);
     }
 
     /// <summary>Makes every connection open now go dead; returns how many it broke.</summary>
@@ -109,7 +120,7 @@ internal sealed class LinkBreaker : IAsyncDisposable
             }
 
             client.NoDelay = true;
-            var relay = new Relay(client, server, stopping.Token);
+            var relay = new Relay(client, server, Interlocked.Exchange(ref breakAfterRecords, 0), stopping.Token);
             lock (gate)
             {
                 relays.Add(relay);
@@ -120,15 +131,23 @@ internal sealed class LinkBreaker : IAsyncDisposable
     /// <summary>One relayed connection: two pumps, each copying one direction until its side ends.</summary>
     private sealed class Relay : IDisposable
     {
+        private const byte ApplicationData = 23;
+
         private readonly Socket client;
         private readonly Socket server;
+        private readonly int breakAfterRecords;
+        private readonly byte[] recordHeader = new byte[5];
+        private int headerBytes;
+        private int recordLeft;
+        private int recordsSeen;
         private int broken;
         private int ended;
 
-        public Relay(Socket client, Socket server, CancellationToken stopping)
+        public Relay(Socket client, Socket server, int breakAfterRecords, CancellationToken stopping)
         {
             this.client = client;
             this.server = server;
+            this.breakAfterRecords = breakAfterRecords;
             Completion = Task.WhenAll(
                 Task.Run(() => PumpAsync(client, server, stopping), CancellationToken.None),
                 Task.Run(() => PumpAsync(server, client, stopping), CancellationToken.None));
@@ -171,6 +190,11 @@ internal sealed class LinkBreaker : IAsyncDisposable
                     {
                         await to.SendAsync(buffer.AsMemory(0, read), SocketFlags.None, stopping);
                     }
+
+                    if (from == client && breakAfterRecords > 0 && CountRecords(buffer, read) >= breakAfterRecords)
+                    {
+                        Break();
+                    }
                 }
             }
             catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException)
@@ -183,6 +207,37 @@ internal sealed class LinkBreaker : IAsyncDisposable
             }
 
             Volatile.Write(ref ended, 1);
+        }
+
+        // Follows the client's TLS record framing (5-byte header: type, version, length) across reads; returns how
+        // many application-data records it has completed so far.
+        private int CountRecords(byte[] bytes, int count)
+        {
+            int at = 0;
+            while (at < count)
+            {
+                if (recordLeft > 0)
+                {
+                    int take = Math.Min(recordLeft, count - at);
+                    recordLeft -= take;
+                    at += take;
+                    if (recordLeft == 0 && recordHeader[0] == ApplicationData)
+                    {
+                        recordsSeen++;
+                    }
+
+                    continue;
+                }
+
+                recordHeader[headerBytes++] = bytes[at++];
+                if (headerBytes == recordHeader.Length)
+                {
+                    headerBytes = 0;
+                    recordLeft = (recordHeader[3] << 8) | recordHeader[4];
+                }
+            }
+
+            return recordsSeen;
         }
     }
 }

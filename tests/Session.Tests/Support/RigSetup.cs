@@ -1,5 +1,6 @@
 using CellularIot.Cloud.Session;
 using CellularIot.CloudSim;
+using CellularIot.Modem.Sim7080;
 
 namespace CellularIot.Session.Tests.Support;
 
@@ -18,6 +19,12 @@ internal sealed class RigSetup
 {
     public Transport Transport { get; init; } = Transport.MqttTls;
 
+    /// <summary>
+    /// Whether the test needs a cloud of its own although it changes no cloud setting (it injects onboarding faults,
+    /// which hit every SIM). A setting other than the default (token lifetime, CSV columns) implies one.
+    /// </summary>
+    public bool OwnCloud { get; init; }
+
     /// <summary>How long the cloud's tokens live.</summary>
     public TimeSpan TokenLifetime { get; init; } = TimeSpan.FromHours(24);
 
@@ -35,4 +42,7 @@ internal sealed class RigSetup
 
     /// <summary>Changes to the fast session settings.</summary>
     public Action<SessionSettings>? Session { get; init; }
+
+    /// <summary>Changes to the fast driver settings.</summary>
+    public Action<Sim7080Settings>? Driver { get; init; }
 }

@@ -2,16 +2,15 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using CellularIot.Cloud.Mqtt;
-using CellularIot.CloudSim;
 using Xunit;
 
 namespace CellularIot.Session.Tests.Support;
 
 /// <summary>
-/// Publishes numbered telemetry at QoS 1 from the device's thread, as an application does between steps: message n
-/// goes to &lt;ICCID&gt;/telemetry/n with a typical ~70-byte JSON reading, so that the cloud's event log (which names
-/// topics, not payloads) shows exactly which ones arrived. A publish refused because the session is not online is not
-/// counted: only messages the client took responsibility for must arrive.
+/// Publishes numbered telemetry at QoS 1 from the device's thread, as an application does between steps: a typical
+/// 70-byte JSON reading to &lt;ICCID&gt;/telemetry whose "seq" says which message it is, so that what the cloud
+/// accepted (its message tap) shows exactly which ones arrived, and which more than once. A publish refused because
+/// the session is not online is not counted: only messages the client took responsibility for must arrive.
 /// </summary>
 internal sealed class SequencePublisher
 {
@@ -45,24 +44,24 @@ internal sealed class SequencePublisher
     /// <summary>Every accepted message was acknowledged.</summary>
     public bool AllDelivered => delivered.Count == Published && rig.Session.InFlightCount == 0;
 
-    /// <summary>The topic of message <paramref name="sequence"/>.</summary>
-    public static string TopicOf(int sequence) => SessionRig.Iccid + "/telemetry/" + sequence.ToString(CultureInfo.InvariantCulture);
+    /// <summary>The topic every message goes to.</summary>
+    public string Topic => rig.Iccid + "/telemetry";
 
     /// <summary>A typical reading of 70 bytes: sequence, time, uptime, free memory, temperature, signal.</summary>
     public static byte[] Reading(int sequence)
     {
         string json = string.Create(
-            CultureInfo.InvariantCulture, $"{{\"seq\":{sequence,5},\"t\":1764331200,\"up\":86400,\"mem\":81234,\"temp\":215,\"rssi\":-83}}");
+            CultureInfo.InvariantCulture, $"{{\"seq\":{sequence,5},\"t\":1764331200,\"up\":86,\"mem\":81234,\"temp\":215,\"rssi\":-83}}");
         return Encoding.UTF8.GetBytes(json);
     }
 
-    /// <summary>The sequence numbers of the telemetry messages the cloud logged as published, with repeats.</summary>
-    public static IReadOnlyList<int> ArrivedAtCloud(SimulatedCloud cloud)
+    /// <summary>The sequence numbers of the readings the cloud accepted from the SIM, in arrival order, repeats included.</summary>
+    public IReadOnlyList<int> ArrivedAtCloud()
     {
-        string prefix = "'" + SessionRig.Iccid + "/telemetry/";
-        return [.. cloud.Events.Snapshot()
-            .Where(e => e.Kind == CloudEventKind.MessagePublished && e.ClientId == SessionRig.Iccid && e.Message.StartsWith(prefix, StringComparison.Ordinal))
-            .Select(e => int.Parse(e.Message.AsSpan(prefix.Length, e.Message.IndexOf('\'', prefix.Length) - prefix.Length), CultureInfo.InvariantCulture))];
+        const string Key = "{\"seq\":";
+        return [.. rig.PublishedMessages()
+            .Where(m => m.Topic == Topic && m.PayloadText.StartsWith(Key, StringComparison.Ordinal))
+            .Select(m => int.Parse(m.PayloadText.AsSpan(Key.Length, m.PayloadText.IndexOf(',', StringComparison.Ordinal) - Key.Length), NumberStyles.AllowLeadingWhite, CultureInfo.InvariantCulture))];
     }
 
     /// <summary>Publishes the next message when online, due, and the in-flight window allows it.</summary>
@@ -77,7 +76,7 @@ internal sealed class SequencePublisher
         byte[] payload = Reading(sequence);
         try
         {
-            int packetId = rig.Session.Publish(TopicOf(sequence), payload, 0, payload.Length, 1);
+            int packetId = rig.Session.Publish(Topic, payload, 0, payload.Length, 1);
             sequenceByPacketId[packetId] = sequence;
             Published = sequence;
         }
@@ -99,10 +98,13 @@ internal sealed class SequencePublisher
     /// <summary>Every accepted message was acknowledged and is in the cloud's log; none was set aside.</summary>
     public void AssertEveryMessageArrived()
     {
-        IReadOnlySet<int> arrived = rig.ArrivedSequences();
+        IReadOnlyList<int> arrivals = ArrivedAtCloud();
+        HashSet<int> arrived = [.. arrivals];
         int[] missing = [.. Enumerable.Range(1, Published).Where(n => !arrived.Contains(n))];
         Assert.True(missing.Length == 0, $"{missing.Length} of {Published} messages never reached the broker: {string.Join(", ", missing)}");
+        Assert.All(arrived, n => Assert.InRange(n, 1, Published));
         Assert.Equal(Published, delivered.Count);
+        rig.Log.Info($"test: {Published} messages accepted, all {arrived.Count} arrived, {arrivals.Count - arrived.Count} more than once");
         rig.AssertHealthy();
     }
 

@@ -13,8 +13,23 @@ internal sealed class SessionRecorder : ICloudListener
     private readonly List<int> delivered = [];
     private readonly List<int> abandoned = [];
 
+    private int messagesSeen;
+    private int deliveriesSeen;
+
     /// <summary>Called for every PUBACK, after it is recorded.</summary>
     public Action<int>? Delivered { get; set; }
+
+    /// <summary>
+    /// Whether messages and deliveries are kept (the default). Off, they are only counted, so that the listener
+    /// allocates nothing while a test measures the device's allocations.
+    /// </summary>
+    public bool Keeping { get; set; } = true;
+
+    /// <summary>Messages received since start, kept or not.</summary>
+    public int MessagesSeen => Volatile.Read(ref messagesSeen);
+
+    /// <summary>PUBACKs received since start, kept or not.</summary>
+    public int DeliveriesSeen => Volatile.Read(ref deliveriesSeen);
 
     public IReadOnlyList<(SessionState State, string Detail)> States
     {
@@ -74,6 +89,11 @@ internal sealed class SessionRecorder : ICloudListener
     public void OnMessage(MqttMessage message)
     {
         ArgumentNullException.ThrowIfNull(message);
+        Interlocked.Increment(ref messagesSeen);
+        if (!Keeping)
+        {
+            return;
+        }
 
         // The message is valid only during the call: keep copies.
         byte[] payload = message.CopyPayload();
@@ -85,6 +105,12 @@ internal sealed class SessionRecorder : ICloudListener
 
     public void OnDelivered(int packetId)
     {
+        Interlocked.Increment(ref deliveriesSeen);
+        if (!Keeping)
+        {
+            return;
+        }
+
         lock (gate)
         {
             delivered.Add(packetId);

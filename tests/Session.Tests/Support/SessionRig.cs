@@ -1,6 +1,9 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Globalization;
 using System.Net;
 using CellularIot.At;
+using CellularIot.Cloud.Onboarding;
 using CellularIot.Cloud.Session;
 using CellularIot.Cloud.Token;
 using CellularIot.CloudSim;
@@ -13,7 +16,8 @@ using Xunit;
 namespace CellularIot.Session.Tests.Support;
 
 /// <summary>
-/// One device against one cloud: a <see cref="SimulatedCloud"/> on loopback that knows the SIM by its 127.x address,
+/// One device against the cloud: a <see cref="SimulatedCloud"/> on loopback (the <see cref="SharedCloud"/>, or a cloud of
+/// its own when the setup needs other cloud settings) that knows the test's own SIM by its ICCID and 127.x address,
 /// a <see cref="ModemSimulator"/> on an in-memory serial line whose host map sends both cloud host names to the
 /// cloud's endpoints and whose sockets come from the SIM's address, and the firmware's AT channel, SIM7080G driver,
 /// token lifecycle over a <see cref="FileBlobStore"/> in a temporary folder, and <see cref="CloudSession"/>, trusting the
@@ -22,15 +26,14 @@ namespace CellularIot.Session.Tests.Support;
 /// </summary>
 internal sealed class SessionRig : IAsyncDisposable
 {
-    /// <summary>The SIM's ICCID (the MQTT client ID).</summary>
-    public const string Iccid = "8988228066612345678";
-
     /// <summary>How long one step may wait inside the session.</summary>
     public const int StepMs = 20;
 
-    private static int lastAddress;
+    private static int lastSim;
 
     private readonly InMemoryLinkPair line;
+    private readonly IDisposable tap;
+    private readonly ConcurrentQueue<PublishedMessage> published = new();
 
     static SessionRig()
     {
@@ -39,12 +42,21 @@ internal sealed class SessionRig : IAsyncDisposable
         ThreadPool.SetMinThreads(Math.Max(workers, 32), Math.Max(io, 32));
     }
 
-    private SessionRig(RigSetup setup, SimulatedCloud cloud, IPAddress simAddress, LinkBreaker? breaker)
+    private SessionRig(RigSetup setup, SimulatedCloud cloud, bool ownsCloud, SimCard sim, LinkBreaker? breaker)
     {
         Setup = setup;
         Cloud = cloud;
-        SimAddress = simAddress;
+        OwnsCloud = ownsCloud;
+        Iccid = sim.Iccid;
+        SimAddress = sim.Address;
         Breaker = breaker;
+        tap = cloud.WatchMessages(m =>
+        {
+            if (m.ClientId == sim.Iccid)
+            {
+                published.Enqueue(m);
+            }
+        });
         StoreDirectory = Directory.CreateTempSubdirectory("session-tests-").FullName;
         bool alpn = setup.Transport == Transport.MqttTls;
 
@@ -60,11 +72,12 @@ internal sealed class SessionRig : IAsyncDisposable
             Profile = alpn ? ModemProfile.Alpn : ModemProfile.Standard,
             Iccid = Iccid,
             HostMap = hosts,
-            SourceAddress = simAddress,
+            SourceAddress = SimAddress,
         });
 
         Sim7080Settings driver = Fast.Driver();
         driver.AlpnKeyword = alpn ? "alpn" : null;
+        setup.Driver?.Invoke(driver);
         DeviceClock = new SyncedClock(Clock);
         Channel = new AtChannel(line.FirmwareEnd, DeviceClock, Log, Fast.Channel());
         Modem = new Sim7080Modem(Channel, Simulator.PowerKey, DeviceClock, Log, driver);
@@ -81,7 +94,13 @@ internal sealed class SessionRig : IAsyncDisposable
 
     public SimulatedCloud Cloud { get; }
 
-    /// <summary>The address the SIM's connections come from.</summary>
+    /// <summary>Whether the cloud is this rig's own (else the shared one, which other tests use at the same time).</summary>
+    public bool OwnsCloud { get; }
+
+    /// <summary>The SIM's ICCID (the MQTT client ID), unique to the test.</summary>
+    public string Iccid { get; }
+
+    /// <summary>The address the SIM's connections come from, unique to the test.</summary>
     public IPAddress SimAddress { get; }
 
     /// <summary>The relay to the IoT endpoint, when the setup asked for one.</summary>
@@ -115,26 +134,37 @@ internal sealed class SessionRig : IAsyncDisposable
     /// <summary>The transport name the session reports for the setup's transport.</summary>
     public string ExpectedTransportName => Setup.Transport == Transport.MqttTls ? "MQTT over TLS (ALPN mqtt)" : "MQTT over WebSocket";
 
-    /// <summary>Starts a cloud for the setup and builds the device; nothing runs yet.</summary>
+    /// <summary>Registers a SIM for the test in the shared cloud (or starts a cloud of its own) and builds the device; nothing runs yet.</summary>
     public static async Task<SessionRig> StartAsync(RigSetup? setup = null)
     {
         setup ??= new RigSetup();
-        IPAddress simAddress = NextSimAddress();
-        var options = new SimulatedCloudOptions
+        var sim = new SimCard(NextIccid(out IPAddress address), address, setup.SimActive);
+        bool own = setup.OwnCloud || setup.TokenLifetime != TimeSpan.FromHours(24) || setup.CsvColumns is not null;
+        SimulatedCloud cloud = own ? new SimulatedCloud(new SimulatedCloudOptions
         {
-            Sims = [new SimCard(Iccid, simAddress, setup.SimActive)],
+            Sims = [sim],
             TokenLifetime = setup.TokenLifetime,
             CsvColumns = setup.CsvColumns ?? new SimulatedCloudOptions().CsvColumns,
-        };
-        var cloud = new SimulatedCloud(options);
+        }) : SharedCloud.Instance;
         LinkBreaker? breaker = null;
+        var starting = Stopwatch.StartNew();
         try
         {
-            using var bounded = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-            bounded.CancelAfter(TimeSpan.FromSeconds(20));
-            await cloud.StartAsync(bounded.Token);
-            breaker = setup.ThroughBreaker ? new LinkBreaker(cloud.IotEndpoint, simAddress) : null;
-            return new SessionRig(setup, cloud, simAddress, breaker);
+            if (own)
+            {
+                using var bounded = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+                bounded.CancelAfter(TimeSpan.FromSeconds(20));
+                await cloud.StartAsync(bounded.Token);
+            }
+            else
+            {
+                cloud.Sims.Add(sim);
+            }
+
+            breaker = setup.ThroughBreaker ? new LinkBreaker(cloud.IotEndpoint, address) : null;
+            var rig = new SessionRig(setup, cloud, own, sim, breaker);
+            rig.Log.Info(own ? $"test rig: a cloud of its own started in {starting.ElapsedMilliseconds} ms" : "test rig: on the shared cloud");
+            return rig;
         }
         catch
         {
@@ -143,9 +173,25 @@ internal sealed class SessionRig : IAsyncDisposable
                 await breaker.DisposeAsync();
             }
 
-            await cloud.DisposeAsync();
+            if (own)
+            {
+                await cloud.DisposeAsync();
+            }
+
             throw;
         }
+    }
+
+    /// <summary>
+    /// Puts a login for <paramref name="iccid"/> into the token store before boot, as if onboarding had given it a few
+    /// seconds ago (the device's clock, set from the network, has whole seconds).
+    /// </summary>
+    public void StoreLogin(string iccid, Func<string, string>? changeUsername = null)
+    {
+        CloudSim.OnboardingResponse issued = Cloud.IssueCredentials(iccid);
+        string username = changeUsername is null ? issued.Username : changeUsername(issued.Username);
+        var login = new OnboardingResult(username, issued.IotCoreEndpointUrl, issued.ClientId, issued.AmazonRootCaUrl);
+        new TokenStore(Store).Save(new TokenRecord(login, DateTime.UtcNow.AddSeconds(-5)));
     }
 
     /// <summary>Steps the session until <paramref name="done"/> holds, calling <paramref name="eachStep"/> after every step; fails after <paramref name="timeoutMs"/>.</summary>
@@ -178,16 +224,31 @@ internal sealed class SessionRig : IAsyncDisposable
     /// <summary>Runs from power-up to the first MQTT session.</summary>
     public void RunUntilOnline(int timeoutMs = 10_000) => RunUntil(() => Session.IsOnline, "the session to come online", timeoutMs);
 
-    /// <summary>The events the cloud logged of <paramref name="kind"/>.</summary>
-    public IReadOnlyList<CloudEvent> Events(CloudEventKind kind) => [.. Cloud.Events.Snapshot().Where(e => e.Kind == kind)];
+    /// <summary>Every message the cloud accepted from this test's SIM (MQTT or HTTPS), with its payload, oldest first.</summary>
+    public IReadOnlyList<PublishedMessage> PublishedMessages() => [.. published];
 
-    /// <summary>The cloud's connections to the IoT endpoint (MQTT over TLS or over WebSocket).</summary>
-    public IReadOnlyList<ConnectionStats> IotConnections() => [.. Cloud.Connections.Where(c => c.Service == CloudService.IotCore)];
+    /// <summary>The cloud's connections from this test's SIM, oldest first.</summary>
+    public IReadOnlyList<ConnectionStats> Connections() => [.. Cloud.Connections.Where(c => c.Remote.Address.Equals(SimAddress))];
 
-    /// <summary>The sequence numbers of <see cref="SequencePublisher"/>'s messages the broker logged as published (once each).</summary>
-    public IReadOnlySet<int> ArrivedSequences() => SequencePublisher.ArrivedAtCloud(Cloud).ToHashSet();
+    /// <summary>The cloud's connections from this test's SIM to the IoT endpoint (MQTT over TLS or over WebSocket).</summary>
+    public IReadOnlyList<ConnectionStats> IotConnections() => [.. Connections().Where(c => c.Service == CloudService.IotCore)];
 
-    /// <summary>The simulator never failed inside, and the AT channel dropped nothing.</summary>
+    /// <summary>Every event the cloud logged about this test's SIM: on its connections, or naming its ICCID.</summary>
+    public IReadOnlyList<CloudEvent> Events()
+    {
+        IReadOnlyList<CloudEvent> all = Cloud.Events.Snapshot();
+        HashSet<long> mine = [.. Connections().Select(c => c.Id)];
+        return [.. all.Where(e => e.ClientId == Iccid || mine.Contains(e.ConnectionId))];
+    }
+
+    /// <summary>The events of <paramref name="kind"/> about this test's SIM.</summary>
+    public IReadOnlyList<CloudEvent> Events(CloudEventKind kind) => [.. Events().Where(e => e.Kind == kind)];
+
+    /// <summary>Waits (without stepping the device) for an event about this test's SIM that matches.</summary>
+    public Task<CloudEvent> WaitForEventAsync(Func<CloudEvent, bool> match)
+        => Cloud.Events.WaitForAsync(e => e.ClientId == Iccid && match(e), TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
+
+    /// <summary>The simulator never failed inside, and no QoS 1 message was set aside as undeliverable.</summary>
     public void AssertHealthy()
     {
         Assert.Null(Simulator.InternalError);
@@ -196,7 +257,9 @@ internal sealed class SessionRig : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        var stopping = Stopwatch.StartNew();
         Session.Stop();
+        tap.Dispose();
         Modem.Dispose();
         Channel.Stop();
         Simulator.Dispose();
@@ -206,9 +269,19 @@ internal sealed class SessionRig : IAsyncDisposable
             await Breaker.DisposeAsync();
         }
 
-        IReadOnlyList<CloudEvent> events = Cloud.Events.Snapshot();
-        await Cloud.DisposeAsync();
+        IReadOnlyList<CloudEvent> events = Events();
+        long deviceStopMs = stopping.ElapsedMilliseconds;
+        if (OwnsCloud)
+        {
+            await Cloud.DisposeAsync();
+        }
+        else
+        {
+            Cloud.Sims.SetActive(Iccid, active: false);
+        }
+
         Directory.Delete(StoreDirectory, recursive: true);
+        Log.Info($"test rig: the device stopped in {deviceStopMs} ms, the cloud in {stopping.ElapsedMilliseconds - deviceStopMs} ms");
 
         // Shown for a failed test: the firmware's log, the cloud's decisions and the tail of the AT traffic.
         ITestOutputHelper? output = TestContext.Current.TestOutputHelper;
@@ -231,10 +304,12 @@ internal sealed class SessionRig : IAsyncDisposable
         }
     }
 
-    private static IPAddress NextSimAddress()
+    // A SIM of its own for each test: an ICCID and a loopback address no other test uses.
+    private static string NextIccid(out IPAddress address)
     {
-        int n = Interlocked.Increment(ref lastAddress);
-        return new IPAddress([127, 0, (byte)(10 + (n / 250)), (byte)(1 + (n % 250))]);
+        int n = Interlocked.Increment(ref lastSim);
+        address = new IPAddress([127, 0, (byte)(10 + (n / 250)), (byte)(1 + (n % 250))]);
+        return "898822806661" + n.ToString("D7", CultureInfo.InvariantCulture);
     }
 
     private string Tail() => string.Join(Environment.NewLine, Log.Lines.TakeLast(25));

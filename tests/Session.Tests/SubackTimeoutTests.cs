@@ -1,0 +1,35 @@
+using CellularIot.Cloud.Session;
+using CellularIot.CloudSim;
+using CellularIot.Session.Tests.Support;
+using Xunit;
+
+namespace CellularIot.Session.Tests;
+
+/// <summary>
+/// A connection whose SUBACK never comes (the MQTT client waits 10 s): the session gives that connection up, in the MQTT
+/// client too, and the next one is accepted.
+/// </summary>
+public sealed class SubackTimeoutTests
+{
+    [Theory]
+    [InlineData(Transport.MqttTls)]
+    [InlineData(Transport.WebSocket)]
+    public async Task ASubackThatNeverComesFailsTheConnectionWhichIsThenMadeAgain(Transport transport)
+    {
+        await using SessionRig rig = await SessionRig.StartAsync(new RigSetup { Transport = transport, ThroughBreaker = true });
+
+        // The path dies right after the SUBSCRIBE went out (CONNECT, SUBSCRIBE; after the upgrade over a WebSocket).
+        rig.Breaker!.BreakNextConnectionAfterClientRecords(transport == Transport.MqttTls ? 2 : 3);
+        rig.RunUntil(() => rig.Session.State == SessionState.Waiting && rig.Session.Iccid is not null, "the SUBACK wait to give up", timeoutMs: 15_000);
+        Assert.Contains(rig.Recorder.DetailsOf(SessionState.Waiting), d => d.Contains("no SUBACK", StringComparison.Ordinal));
+
+        rig.RunUntilOnline();
+
+        Assert.Equal(1, rig.Session.Connections);
+        Assert.Equal(2, rig.Breaker.Opened);
+        Assert.Equal(2, rig.Events(CloudEventKind.Subscribed).Count);
+        int packetId = rig.Session.Publish(rig.Session.Topic("after"), [1, 2, 3], 0, 3, 1);
+        rig.RunUntil(() => rig.Recorder.DeliveredIds.Contains(packetId), "a publish on the new connection");
+        rig.AssertHealthy();
+    }
+}
