@@ -235,16 +235,13 @@ namespace CellularIot.Cloud.Session
                 modem.PowerOn();
                 Interlocked.Exchange(ref rebootPending, 0);
                 iccid = modem.Identity.Iccid;
-                log.Info("modem up: ICCID " + iccid + ", firmware " + modem.Identity.FirmwareRevision);
                 RegistrationState registration = modem.WaitForRegistration();
                 log.Info(registration == RegistrationState.Roaming ? "registered, roaming (as 1NCE SIMs do)" : "registered on the home network");
-                string address = modem.ActivateData(settings.Apn);
-                log.Info("data context up on " + settings.Apn + ": " + address);
+                modem.ActivateData(settings.Apn);
                 SignalQuality signal = modem.ReadSignalQuality();
                 log.Info("signal: " + (signal.IsKnown ? signal.Dbm + " dBm" : "unknown"));
                 SyncTime();
-                bool written = modem.EnsureCaCertificate(settings.CaFileName, caPem);
-                log.Info(written ? "CA " + settings.CaFileName + " written to the modem" : "CA " + settings.CaFileName + " already on the modem");
+                modem.EnsureCaCertificate(settings.CaFileName, caPem);
                 if (!tokenRestored)
                 {
                     tokenRestored = true;
