@@ -1,5 +1,6 @@
 using System.Text;
 using CellularIot.Modem.Tests.Support;
+using CellularIot.TestSupport;
 using Xunit;
 
 namespace CellularIot.Modem.Tests;

@@ -4,6 +4,7 @@ using CellularIot.Modem.Sim7080;
 using CellularIot.Modem.Tests.Support;
 using CellularIot.ModemSim;
 using CellularIot.Net;
+using CellularIot.TestSupport;
 using Xunit;
 
 namespace CellularIot.Modem.Tests;

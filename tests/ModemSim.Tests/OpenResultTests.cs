@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using CellularIot.ModemSim.Tests.Support;
+using CellularIot.TestSupport;
 using Xunit;
 
 namespace CellularIot.ModemSim.Tests;

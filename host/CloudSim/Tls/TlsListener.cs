@@ -5,6 +5,7 @@ using System.Net.Sockets;
 using System.Runtime.CompilerServices;
 using System.Security.Authentication;
 using System.Security.Cryptography.X509Certificates;
+using CellularIot.Host.Loopback;
 
 namespace CellularIot.CloudSim.Tls;
 
@@ -101,7 +102,7 @@ internal sealed class TlsListener : IAsyncDisposable
         string reason = "closed";
         try
         {
-            var counting = new CountingStream(new NetworkStream(socket, ownsSocket: true), record);
+            var counting = new CountingStream(new NetworkStream(socket, ownsSocket: true), record.CountIn, record.CountOut);
             var tls = new SslStream(counting, leaveInnerStreamOpen: false);
             await using ConfiguredAsyncDisposable disposeTls = tls.ConfigureAwait(false);
             string? sniSeen = null;

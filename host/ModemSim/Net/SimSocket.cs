@@ -3,6 +3,7 @@ using System.Net.Security;
 using System.Net.Sockets;
 using System.Security.Authentication;
 using System.Threading.Channels;
+using CellularIot.Host.Loopback;
 using CellularIot.ModemSim.Core;
 
 namespace CellularIot.ModemSim.Net;
@@ -75,7 +76,7 @@ internal sealed class SimSocket : IDisposable
             await tcp.ConnectAsync(target, cancel).ConfigureAwait(false);
             Record.LocalEndPoint = tcp.LocalEndPoint as IPEndPoint;
             Record.RemoteEndPoint = target;
-            Stream counted = Attach(new CountingStream(new NetworkStream(tcp, ownsSocket: true), Record));
+            Stream counted = Attach(new CountingStream(new NetworkStream(tcp, ownsSocket: true), Record.AddReceived, Record.AddSent));
             return plan.Tls is null ? OpenResult.Ok : await HandshakeAsync(counted, plan.Tls, cancel).ConfigureAwait(false);
         }
         catch (SocketException e) when (e.SocketErrorCode == SocketError.ConnectionRefused)

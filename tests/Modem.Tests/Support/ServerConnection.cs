@@ -1,5 +1,6 @@
 using System.Net.Security;
 using System.Net.Sockets;
+using CellularIot.Host.Loopback;
 using Xunit;
 
 namespace CellularIot.Modem.Tests.Support;
@@ -12,12 +13,16 @@ internal sealed class ServerConnection : IDisposable
 {
     private readonly object gate = new();
     private readonly List<byte> received = [];
-    private readonly CountingStream counted;
+    private long bytesIn;
+    private long bytesOut;
     private bool ended;
 
     public ServerConnection(Socket client)
     {
-        counted = new CountingStream(new NetworkStream(client, ownsSocket: true));
+        var counted = new CountingStream(
+            new NetworkStream(client, ownsSocket: true),
+            count => Interlocked.Add(ref bytesIn, count),
+            count => Interlocked.Add(ref bytesOut, count));
         Tls = new SslStream(counted, leaveInnerStreamOpen: false);
     }
 
@@ -35,10 +40,10 @@ internal sealed class ServerConnection : IDisposable
     public string? HandshakeError { get; private set; }
 
     /// <summary>Bytes read from TCP.</summary>
-    public long BytesIn => counted.BytesRead;
+    public long BytesIn => Interlocked.Read(ref bytesIn);
 
     /// <summary>Bytes written to TCP.</summary>
-    public long BytesOut => counted.BytesWritten;
+    public long BytesOut => Interlocked.Read(ref bytesOut);
 
     /// <summary>Waits for exactly <paramref name="count"/> plaintext bytes from the client.</summary>
     public byte[] ReadExactly(int count, int timeoutMs = 10000)

@@ -1,9 +1,9 @@
 using System.Collections.Concurrent;
 using System.Net;
-using System.Net.Security;
 using System.Net.Sockets;
 using System.Security.Authentication;
 using System.Security.Cryptography.X509Certificates;
+using CellularIot.TestSupport;
 using Xunit;
 
 namespace CellularIot.Modem.Tests.Support;
@@ -15,22 +15,20 @@ namespace CellularIot.Modem.Tests.Support;
 /// </summary>
 internal sealed class TlsServer : IDisposable
 {
-    private readonly TcpListener listener = new(IPAddress.Loopback, 0);
     private readonly X509Certificate2 certificate;
     private readonly string requiredSni;
     private readonly BlockingCollection<ServerConnection> connections = [];
     private readonly ConcurrentBag<ServerConnection> all = [];
-    private readonly CancellationTokenSource stop = new();
+    private readonly LoopbackAcceptor acceptor;
 
     public TlsServer(X509Certificate2 certificate, string requiredSni)
     {
         this.certificate = certificate;
         this.requiredSni = requiredSni;
-        listener.Start();
-        _ = AcceptLoopAsync();
+        acceptor = new LoopbackAcceptor(HandshakeAsync);
     }
 
-    public IPEndPoint EndPoint => (IPEndPoint)listener.LocalEndpoint;
+    public IPEndPoint EndPoint => acceptor.EndPoint;
 
     /// <summary>The next connection, once its handshake has succeeded or failed.</summary>
     public ServerConnection NextConnection(int timeoutMs = 10000)
@@ -41,8 +39,7 @@ internal sealed class TlsServer : IDisposable
 
     public void Dispose()
     {
-        stop.Cancel();
-        listener.Stop();
+        acceptor.Dispose();
         foreach (ServerConnection connection in all)
         {
             connection.Dispose();
@@ -51,45 +48,16 @@ internal sealed class TlsServer : IDisposable
         certificate.Dispose();
     }
 
-    private async Task AcceptLoopAsync()
-    {
-        try
-        {
-            while (true)
-            {
-                Socket client = await listener.AcceptSocketAsync(stop.Token).ConfigureAwait(false);
-                _ = HandshakeAsync(client);
-            }
-        }
-        catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException or SocketException)
-        {
-            // Stopped.
-        }
-    }
-
-    private async Task HandshakeAsync(Socket client)
+    private async Task HandshakeAsync(Socket client, CancellationToken stopping)
     {
         var connection = new ServerConnection(client);
         all.Add(connection);
         try
         {
-            using var deadline = CancellationTokenSource.CreateLinkedTokenSource(stop.Token);
+            using var deadline = CancellationTokenSource.CreateLinkedTokenSource(stopping);
             deadline.CancelAfter(10000);
             await connection.Tls.AuthenticateAsServerAsync(
-                (_, hello, _, _) =>
-                {
-                    connection.Sni = hello.ServerName ?? string.Empty;
-                    if (!string.Equals(connection.Sni, requiredSni, StringComparison.OrdinalIgnoreCase))
-                    {
-                        throw new AuthenticationException("wrong or missing SNI: '" + connection.Sni + "'");
-                    }
-
-                    return ValueTask.FromResult(new SslServerAuthenticationOptions
-                    {
-                        ServerCertificate = certificate,
-                        ApplicationProtocols = [new SslApplicationProtocol("mqtt"), SslApplicationProtocol.Http11],
-                    });
-                },
+                SniGate.Options(certificate, requiredSni, sni => connection.Sni = sni),
                 null,
                 deadline.Token).ConfigureAwait(false);
             connection.Alpn = connection.Tls.NegotiatedApplicationProtocol.ToString();
@@ -101,6 +69,6 @@ internal sealed class TlsServer : IDisposable
             connection.Fail(e.Message);
         }
 
-        connections.Add(connection);
+        connections.Add(connection, CancellationToken.None);
     }
 }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using CellularIot.ModemSim;
+using CellularIot.TestSupport;
 
 namespace CellularIot.Modem.Tests.Support;
 

@@ -4,6 +4,8 @@ using System.Net.Security;
 using System.Net.Sockets;
 using System.Security.Authentication;
 using System.Security.Cryptography.X509Certificates;
+using CellularIot.Host.Loopback;
+using CellularIot.TestSupport;
 using Xunit;
 
 namespace CellularIot.ModemSim.Tests.Support;
@@ -15,21 +17,19 @@ namespace CellularIot.ModemSim.Tests.Support;
 /// </summary>
 internal sealed class EchoServer : IDisposable
 {
-    private readonly TcpListener listener = new(IPAddress.Loopback, 0);
     private readonly X509Certificate2? certificate;
     private readonly string? requiredSni;
     private readonly BlockingCollection<ServerSession> sessions = [];
-    private readonly CancellationTokenSource stop = new();
+    private readonly LoopbackAcceptor acceptor;
 
     public EchoServer(X509Certificate2? certificate = null, string? requiredSni = null)
     {
         this.certificate = certificate;
         this.requiredSni = requiredSni;
-        listener.Start();
-        _ = AcceptLoopAsync();
+        acceptor = new LoopbackAcceptor(ServeAsync);
     }
 
-    public int Port => ((IPEndPoint)listener.LocalEndpoint).Port;
+    public int Port => acceptor.EndPoint.Port;
 
     public IPEndPoint EndPoint => new(IPAddress.Loopback, Port);
 
@@ -42,33 +42,16 @@ internal sealed class EchoServer : IDisposable
 
     public void Dispose()
     {
-        stop.Cancel();
-        listener.Stop();
+        acceptor.Dispose();
         certificate?.Dispose();
     }
 
-    private async Task AcceptLoopAsync()
-    {
-        try
-        {
-            while (true)
-            {
-                Socket client = await listener.AcceptSocketAsync(stop.Token).ConfigureAwait(false);
-                _ = ServeAsync(client);
-            }
-        }
-        catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException or SocketException)
-        {
-            // Stopped.
-        }
-    }
-
-    private async Task ServeAsync(Socket client)
+    private async Task ServeAsync(Socket client, CancellationToken stopping)
     {
         var session = new ServerSession((IPEndPoint)client.RemoteEndPoint!);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(stop.Token, session.Closer.Token);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(stopping, session.Closer.Token);
         CancellationToken token = linked.Token;
-        Stream stream = new SessionStream(new NetworkStream(client, ownsSocket: true), session);
+        Stream stream = new CountingStream(new NetworkStream(client, ownsSocket: true), session.AddIn, session.AddOut);
         try
         {
             if (certificate is not null)
@@ -76,20 +59,7 @@ internal sealed class EchoServer : IDisposable
                 var tls = new SslStream(stream, leaveInnerStreamOpen: false);
                 stream = tls;
                 await tls.AuthenticateAsServerAsync(
-                    (_, hello, _, _) =>
-                    {
-                        session.Sni = hello.ServerName ?? string.Empty;
-                        if (requiredSni is not null && !string.Equals(session.Sni, requiredSni, StringComparison.OrdinalIgnoreCase))
-                        {
-                            throw new AuthenticationException("Wrong or missing SNI: '" + session.Sni + "'.");
-                        }
-
-                        return ValueTask.FromResult(new SslServerAuthenticationOptions
-                        {
-                            ServerCertificate = certificate,
-                            ApplicationProtocols = [new SslApplicationProtocol("mqtt"), SslApplicationProtocol.Http11],
-                        });
-                    },
+                    SniGate.Options(certificate, requiredSni, sni => session.Sni = sni),
                     null,
                     token).ConfigureAwait(false);
                 session.Alpn = tls.NegotiatedApplicationProtocol.ToString();

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Security.Cryptography.X509Certificates;
+using CellularIot.TestSupport;
 
 namespace CellularIot.ModemSim.Tests.Support;
 

@@ -1,12 +1,12 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 
-namespace CellularIot.Modem.Tests.Support;
+namespace CellularIot.TestSupport;
 
 /// <summary>Certificates made in the test with CertificateRequest: CAs and the server certificates they issue (ECDSA P-256, fast to make).</summary>
-internal static class TestPki
+public static class TestPki
 {
-    /// <summary>A self-signed CA valid from <paramref name="notBefore"/> to <paramref name="notAfter"/>.</summary>
+    /// <summary>A self-signed CA valid from <paramref name="notBefore"/> to <paramref name="notAfter"/>, with its private key.</summary>
     public static X509Certificate2 CreateCa(string name, DateTimeOffset notBefore, DateTimeOffset notAfter)
     {
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
@@ -17,9 +17,13 @@ internal static class TestPki
         return request.CreateSelfSigned(notBefore, notAfter);
     }
 
-    /// <summary>A server certificate for <paramref name="dnsName"/> issued by <paramref name="ca"/>, with its private key.</summary>
+    /// <summary>A CA valid from a month ago to a month from now.</summary>
+    public static X509Certificate2 CreateCa(string name) => CreateCa(name, DateTimeOffset.UtcNow.AddDays(-30), DateTimeOffset.UtcNow.AddDays(30));
+
+    /// <summary>A server certificate for <paramref name="dnsName"/> (CN and SAN) issued by <paramref name="ca"/>, with its private key.</summary>
     public static X509Certificate2 CreateServer(X509Certificate2 ca, string dnsName, DateTimeOffset notBefore, DateTimeOffset notAfter)
     {
+        ArgumentNullException.ThrowIfNull(ca);
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         var request = new CertificateRequest("CN=" + dnsName, key, HashAlgorithmName.SHA256);
         request.CertificateExtensions.Add(new X509BasicConstraintsExtension(false, false, 0, false));
@@ -37,4 +41,8 @@ internal static class TestPki
         // A PKCS#12 round trip gives a certificate whose key every platform's TLS stack can use.
         return X509CertificateLoader.LoadPkcs12(withKey.Export(X509ContentType.Pkcs12), null);
     }
+
+    /// <summary>A server certificate valid from a day ago to a day from now.</summary>
+    public static X509Certificate2 CreateServer(X509Certificate2 ca, string dnsName) =>
+        CreateServer(ca, dnsName, DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1));
 }
