@@ -42,7 +42,7 @@ public static class SerialRun
         log.Runner("goal: " + plan.Describe(settings.PublishIntervalSeconds));
         var device = new Device(
             settings, modemSettings, sessionSettings, line, new ManualPowerKey(log), new FileBlobStore(StoreDirectory),
-            Utf8.GetBytes(AmazonRootCa1.Pem), new SystemClock(), log, new BoardLikeSensors());
+            Utf8.GetBytes(AmazonRootCa1.Pem), new SystemClock(), log, new NoSensors());
         RunOutcome outcome;
         try
         {

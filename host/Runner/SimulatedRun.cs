@@ -36,6 +36,7 @@ public static class SimulatedRun
         log.Runner($"simulated cloud: onboarding API {cloud.OnboardingHost} at {cloud.OnboardingEndpoint}, IoT Core {cloud.IotHost} at {cloud.IotEndpoint}");
         log.Runner($"simulated modem: {world.ModemDescription}, SIM {world.Iccid} from {world.Options.SimAddress}, on {world.LinkName}");
         log.Runner($"the device trusts the simulated cloud's CA ({cloud.CaCertificatePath}) instead of Amazon Root CA 1");
+        log.Runner("free memory and temperature are stand-in values shaped like an ESP32-S3's, so payloads have the board's sizes");
         log.Runner("goal: " + plan.Describe(settings.PublishIntervalSeconds));
         if (options.TraceAt)
         {
