@@ -39,7 +39,15 @@ namespace CellularIot.Board
 
             if (board.ModemPoweredByAxp2101)
             {
-                Axp2101ModemSupply.SwitchOn(board.PmuDataPin, board.PmuClockPin);
+                try
+                {
+                    Axp2101ModemSupply.SwitchOn(board.PmuDataPin, board.PmuClockPin);
+                }
+                catch (InvalidOperationException ex)
+                {
+                    // The modem may still have power (a PMU that kept its setting); the bring-up will tell.
+                    log.Warn(ex.Message);
+                }
             }
 
             Configuration.SetPinFunction(board.ModemRxPin, DeviceFunction.COM2_RX);
