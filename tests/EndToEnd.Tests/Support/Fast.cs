@@ -2,6 +2,7 @@ using CellularIot.Cloud.Onboarding;
 using CellularIot.Cloud.Session;
 using CellularIot.Modem.Sim7080;
 using CellularIot.ModemSim;
+using CellularIot.TestSupport;
 
 namespace CellularIot.EndToEnd.Tests.Support;
 
@@ -13,39 +14,9 @@ internal static class Fast
 {
     public const int IntervalSeconds = 1;
 
-    public static ModemSimOptions Simulator() => new()
-    {
-        BootDelayMs = 20,
-        BootUrcIntervalMs = 5,
-        PowerKeyMinPulseMs = 20,
-        PdpActivationDelayMs = 20,
-        ConnectTimeoutMs = 5000,
-        DefaultSendInputTimeoutMs = 2000,
-        RegistrationScript = [new(2, 50), new(5, 0)],
-    };
+    public static ModemSimOptions Simulator() => FastModem.Simulator();
 
-    public static void Driver(Sim7080Settings driver)
-    {
-        driver.PowerKeyPulseMs = 30;
-        driver.BootTimeoutMs = 2000;
-        driver.BootProbeIntervalMs = 100;
-        driver.ProbeTimeoutMs = 150;
-        driver.ProbeAttempts = 2;
-        driver.SyncAttempts = 5;
-        driver.PowerOffSettleMs = 50;
-        driver.CommandTimeoutMs = 1000;
-        driver.AttachTimeoutMs = 2000;
-        driver.RegistrationPollMs = 100;
-        driver.DataTimeoutMs = 2000;
-        driver.DataPollMs = 50;
-        driver.SocketOpenTimeoutMs = 8000;
-        driver.SendTimeoutMs = 3000;
-        driver.ReceiveCommandTimeoutMs = 1000;
-        driver.ReceivePollMs = 200;
-        driver.FileTimeoutMs = 3000;
-        driver.ResetTimeoutMs = 500;
-        driver.PowerDownTimeoutMs = 500;
-    }
+    public static void Driver(Sim7080Settings driver) => FastModem.Driver(driver, probeTimeoutMs: 150, attachTimeoutMs: 2000);
 
     public static void Session(SessionSettings session)
     {

@@ -1,6 +1,7 @@
 using CellularIot.At;
 using CellularIot.Modem.Sim7080;
 using CellularIot.ModemSim;
+using CellularIot.TestSupport;
 
 namespace CellularIot.Modem.Tests.Support;
 
@@ -16,44 +17,9 @@ internal static class Fast
     public const string Apn = "iot.1nce.net";
 
     /// <summary>The module boots in tens of milliseconds and roams after 50 ms of searching.</summary>
-    public static ModemSimOptions Simulator() => new()
-    {
-        BootDelayMs = 20,
-        BootUrcIntervalMs = 5,
-        PowerKeyMinPulseMs = 20,
-        PdpActivationDelayMs = 20,
-        ConnectTimeoutMs = 5000,
-        DefaultSendInputTimeoutMs = 2000,
-        RegistrationScript = [new(2, 50), new(5, 0)],
-        NetworkTime = NetworkTime,
-    };
+    public static ModemSimOptions Simulator() => FastModem.Simulator() with { NetworkTime = NetworkTime };
 
-    public static Sim7080Settings Driver() => new()
-    {
-        PowerKeyPulseMs = 30,
-        BootTimeoutMs = 2000,
-        BootProbeIntervalMs = 100,
-        ProbeTimeoutMs = 150,
-        ProbeAttempts = 2,
-        SyncAttempts = 5,
-        PowerOffSettleMs = 50,
-        CommandTimeoutMs = 1000,
-        AttachTimeoutMs = 3000,
-        RegistrationPollMs = 100,
-        DataTimeoutMs = 2000,
-        DataPollMs = 50,
-        SocketOpenTimeoutMs = 8000,
-        SendTimeoutMs = 3000,
-        ReceiveCommandTimeoutMs = 1000,
-        ReceivePollMs = 200,
-        FileTimeoutMs = 3000,
-        ResetTimeoutMs = 500,
-        PowerDownTimeoutMs = 500,
-    };
+    public static Sim7080Settings Driver() => FastModem.Driver(new Sim7080Settings(), probeTimeoutMs: 150, attachTimeoutMs: 3000);
 
-    public static AtChannelSettings Channel() => new()
-    {
-        PollMs = 20,
-        GuardTimeMs = 1,
-    };
+    public static AtChannelSettings Channel() => FastModem.Channel();
 }

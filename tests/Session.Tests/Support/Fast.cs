@@ -3,6 +3,7 @@ using CellularIot.Cloud.Onboarding;
 using CellularIot.Cloud.Session;
 using CellularIot.Modem.Sim7080;
 using CellularIot.ModemSim;
+using CellularIot.TestSupport;
 
 namespace CellularIot.Session.Tests.Support;
 
@@ -18,46 +19,11 @@ internal static class Fast
     /// <summary>The long wait after a 404; no test waits it out.</summary>
     public const int SimInactiveDelayMs = 60_000;
 
-    public static ModemSimOptions Simulator() => new()
-    {
-        BootDelayMs = 20,
-        BootUrcIntervalMs = 5,
-        PowerKeyMinPulseMs = 20,
-        PdpActivationDelayMs = 20,
-        ConnectTimeoutMs = 5000,
-        DefaultSendInputTimeoutMs = 2000,
-        RegistrationScript = [new(2, 50), new(5, 0)],
-    };
+    public static ModemSimOptions Simulator() => FastModem.Simulator();
 
-    public static Sim7080Settings Driver() => new()
-    {
-        Apn = Apn,
-        PowerKeyPulseMs = 30,
-        BootTimeoutMs = 2000,
-        BootProbeIntervalMs = 100,
-        ProbeTimeoutMs = 50,
-        ProbeAttempts = 2,
-        SyncAttempts = 5,
-        PowerOffSettleMs = 50,
-        CommandTimeoutMs = 1000,
-        AttachTimeoutMs = 3000,
-        RegistrationPollMs = 100,
-        DataTimeoutMs = 2000,
-        DataPollMs = 50,
-        SocketOpenTimeoutMs = 8000,
-        SendTimeoutMs = 3000,
-        ReceiveCommandTimeoutMs = 1000,
-        ReceivePollMs = 200,
-        FileTimeoutMs = 3000,
-        ResetTimeoutMs = 500,
-        PowerDownTimeoutMs = 500,
-    };
+    public static Sim7080Settings Driver() => FastModem.Driver(new Sim7080Settings { Apn = Apn }, probeTimeoutMs: 50, attachTimeoutMs: 3000);
 
-    public static AtChannelSettings Channel() => new()
-    {
-        PollMs = 20,
-        GuardTimeMs = 1,
-    };
+    public static AtChannelSettings Channel() => FastModem.Channel();
 
     public static SessionSettings Session() => new()
     {
