@@ -42,11 +42,11 @@ namespace CellularIot.Cloud.Mqtt
         private readonly InFlightTable inFlight;
         private readonly RedeliveryFilter redeliveries;
         private readonly MqttMessage received = new MqttMessage();
+        private readonly PacketIdSequence packetIds = new PacketIdSequence();
 
         private ITransport transport;
         private bool connected;
         private int connection;
-        private int lastPacketId;
         private long lastSentMs;
         private bool pingOutstanding;
         private long pingSentMs;
@@ -326,7 +326,7 @@ namespace CellularIot.Cloud.Mqtt
                     throw new MqttException(MqttError.InFlightFull, "all " + inFlight.Capacity + " in-flight slots hold unacknowledged QoS 1 messages; wait for PUBACKs (InFlightCapacity)");
                 }
 
-                int packetId = NextPacketId();
+                int packetId = packetIds.Next(inFlight, subscribeId);
                 byte[] packet = inFlight.Packet(slot);
                 int packetLength = PacketEncoder.Publish(packet, topic, topicBytes, payload, offset, count, 1, packetId);
                 inFlight.Commit(slot, packetId, packetLength);
@@ -364,7 +364,7 @@ namespace CellularIot.Cloud.Mqtt
                         throw new MqttException(MqttError.NotConnected, "not connected: subscribe after Connect has been accepted");
                     }
 
-                    packetId = NextPacketId();
+                    packetId = packetIds.Next(inFlight, subscribeId);
                     int length = PacketEncoder.Subscribe(sendBuffer, packetId, filters, qos);
                     subscribeId = packetId;
                     subackCodes = new SubscribeReturnCode[filters.Length];
@@ -878,18 +878,6 @@ namespace CellularIot.Cloud.Mqtt
                     log.Warn("MQTT connection-lost handler failed: " + ex.Message);
                 }
             }
-        }
-
-        // Packet identifiers run 1..65535 and wrap, skipping those still in use. Caller holds sync.
-        private int NextPacketId()
-        {
-            do
-            {
-                lastPacketId = lastPacketId == 65535 ? 1 : lastPacketId + 1;
-            }
-            while (inFlight.Contains(lastPacketId) || lastPacketId == subscribeId);
-
-            return lastPacketId;
         }
 
         private string ClosedDetail(TransportClosedException ex)

@@ -22,6 +22,10 @@ namespace CellularIot.Cloud.Onboarding
         private const int KindNumber = 2;
         private const int KindOther = 3;
 
+        // Returned by Peek past the end. U+0000, written as a number: nanoFramework strings never hold it, and
+        // NanoCheck refuses it in literals.
+        private const char EndOfText = (char)0;
+
         private readonly string text;
         private readonly ArrayList names = new ArrayList();
         private readonly ArrayList values = new ArrayList();
@@ -431,10 +435,10 @@ namespace CellularIot.Cloud.Onboarding
             }
         }
 
-        // '\0' stands for the end of the text: it never starts or continues a valid token here.
+        // EndOfText stands for the end of the text: it never starts or continues a valid token here.
         private char Peek()
         {
-            return at < text.Length ? text[at] : '\0';
+            return at < text.Length ? text[at] : EndOfText;
         }
 
         private char Next()

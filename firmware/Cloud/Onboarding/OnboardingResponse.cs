@@ -73,7 +73,7 @@ namespace CellularIot.Cloud.Onboarding
                 throw new OnboardingException(OnboardingError.Malformed, e.Message, 0, null, null);
             }
 
-            string[] found = null;
+            RecognisedFields found = null;
             for (int r = 0; r < records.Length && found == null; r++)
             {
                 found = Classify(records[r]);
@@ -81,10 +81,10 @@ namespace CellularIot.Cloud.Onboarding
 
             if (found == null)
             {
-                found = new string[4];
+                found = new RecognisedFields();
             }
 
-            return Build(found[0], found[1], found[2], found[3]);
+            return Build(found.Get(0), found.Get(1), found.Get(2), found.Get(3));
         }
 
         /// <summary>Reads the JSON answer by field name (any ASCII case), then checks each field's shape.</summary>
@@ -154,10 +154,9 @@ namespace CellularIot.Cloud.Onboarding
 
         // The four values by shape, in the order username, endpoint, client ID, root CA URL; null when the
         // record holds none of them.
-        private static string[] Classify(string[] fields)
+        private static RecognisedFields Classify(string[] fields)
         {
-            string[] found = new string[4];
-            bool any = false;
+            var found = new RecognisedFields();
             for (int i = 0; i < fields.Length; i++)
             {
                 string value = fields[i].Trim();
@@ -191,16 +190,13 @@ namespace CellularIot.Cloud.Onboarding
                     slot = 1;
                 }
 
-                if (found[slot] != null)
+                if (!found.TryPut(slot, value))
                 {
                     throw Malformed(FieldName(slot), "appears twice in the CSV record");
                 }
-
-                found[slot] = value;
-                any = true;
             }
 
-            return any ? found : null;
+            return found.Any ? found : null;
         }
 
         private static OnboardingResult Build(string username, string endpoint, string clientId, string rootCa)

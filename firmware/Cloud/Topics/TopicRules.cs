@@ -27,8 +27,12 @@ namespace CellularIot.Cloud.Topics
         // Offending text is quoted in messages, cut to this many chars so an over-long topic stays readable.
         private const int QuotedChars = 80;
 
+        // U+0000, which MQTT forbids in topics. Written as a number: a nanoFramework string cannot hold it, so
+        // only the PC build can meet it, but the same rules hold there.
+        private const char Nul = (char)0;
+
         // Characters an ICCID cannot hold: it is exactly one topic level.
-        private static readonly char[] NotInIccid = new char[] { '/', '+', '#', '\0' };
+        private static readonly char[] NotInIccid = new char[] { '/', '+', '#', Nul };
 
         /// <summary>Creates the rules for the SIM whose ICCID is the MQTT client ID and the root of every topic.</summary>
         /// <exception cref="ArgumentException">The ICCID is empty, has a slash, a wildcard or U+0000, or is not well-formed.</exception>
@@ -197,7 +201,7 @@ namespace CellularIot.Cloud.Topics
             for (int i = 0; i < text.Length; i++)
             {
                 char c = text[i];
-                if (c == '\0')
+                if (c == Nul)
                 {
                     throw Broken(TopicRule.WellFormed, "well-formed text", "the " + kind + " " + Quote(text) + " holds U+0000 at index " + i);
                 }

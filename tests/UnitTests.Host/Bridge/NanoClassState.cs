@@ -6,7 +6,7 @@ namespace CellularIot.Tests.Bridge
     using nanoFramework.TestFramework;
 
     /// <summary>
-    /// One test class's life as nanoFramework's launcher runs it: one instance, [Setup] once before its first
+    /// One test class's life as nanoFramework's launcher runs it: no instance, [Setup] once before its first
     /// test, [Cleanup] once after its last.
     /// </summary>
     internal sealed class NanoClassState
@@ -20,22 +20,37 @@ namespace CellularIot.Tests.Bridge
         {
             this.testClass = testClass;
             caseCount = NanoTestCatalog.CountFor(testClass);
-            Instance = Activator.CreateInstance(testClass);
-            foreach (var setup in MethodsWith<SetupAttribute>())
+            LauncherError = NanoTestCatalog.All.Where(c => c.TestClass == testClass).Select(c => c.LauncherError).FirstOrDefault(e => e != null);
+            if (LauncherError != null)
+            {
+                return;
+            }
+
+            foreach (var setup in LauncherRules.VisibleMethodsWith<SetupAttribute>(testClass))
             {
                 try
                 {
-                    setup.Invoke(Instance, null);
+                    NullInstanceInvoker.Invoke(setup, null);
                 }
-                catch (TargetInvocationException ex)
+                catch (SkipTestException ex)
                 {
-                    SetupFailure = "Setup method '" + setup.Name + "' failed: " + ex.InnerException.GetType().FullName + ": " + ex.InnerException.Message;
+                    // A skipped [Setup] skips the whole class, as on the device.
+                    SetupSkipped = ex.Message;
+                    break;
+                }
+                catch (Exception ex)
+                {
+                    SetupFailure = "Setup method '" + setup.Name + "' failed: " + ex.GetType().FullName + ": " + ex.Message;
                     break;
                 }
             }
         }
 
-        public object Instance { get; }
+        /// <summary>Why the launcher would not run this class at all (an unsupported [DataRow] argument), or null.</summary>
+        public string LauncherError { get; }
+
+        /// <summary>The message of a [Setup] that skipped the class, or null.</summary>
+        public string SetupSkipped { get; }
 
         /// <summary>Why [Setup] failed, or null; every test of the class then fails with it.</summary>
         public string SetupFailure { get; }
@@ -50,33 +65,25 @@ namespace CellularIot.Tests.Bridge
         /// <summary>Runs [Cleanup] once; the error message of a failing one, or null.</summary>
         public string Cleanup()
         {
-            if (cleanedUp)
+            if (cleanedUp || LauncherError != null || SetupSkipped != null)
             {
                 return null;
             }
 
             cleanedUp = true;
-            foreach (var cleanup in MethodsWith<CleanupAttribute>())
+            foreach (var cleanup in LauncherRules.VisibleMethodsWith<CleanupAttribute>(testClass))
             {
                 try
                 {
-                    cleanup.Invoke(Instance, null);
+                    NullInstanceInvoker.Invoke(cleanup, null);
                 }
-                catch (TargetInvocationException ex)
+                catch (Exception ex)
                 {
-                    return "Cleanup method '" + cleanup.Name + "' failed: " + ex.InnerException.GetType().FullName + ": " + ex.InnerException.Message;
+                    return "Cleanup method '" + cleanup.Name + "' failed: " + ex.GetType().FullName + ": " + ex.Message;
                 }
             }
 
             return null;
-        }
-
-        private MethodInfo[] MethodsWith<TAttribute>()
-            where TAttribute : Attribute
-        {
-            return testClass.GetMethods(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly)
-                .Where(m => m.GetCustomAttribute<TAttribute>() != null)
-                .ToArray();
         }
     }
 }

@@ -6,12 +6,13 @@ namespace CellularIot.Tests.Bridge
     /// <summary>One runnable unit: a [TestMethod], or one [DataRow] of it.</summary>
     internal sealed class NanoTestCase
     {
-        public NanoTestCase(string name, Type testClass, MethodInfo method, object[] arguments)
+        public NanoTestCase(string name, Type testClass, MethodInfo method, object[] arguments, string launcherError)
         {
             Name = name;
             TestClass = testClass;
             Method = method;
             Arguments = arguments;
+            LauncherError = launcherError;
         }
 
         /// <summary>The name dotnet test shows: namespace-relative class, method, and the row number.</summary>
@@ -23,5 +24,8 @@ namespace CellularIot.Tests.Bridge
 
         /// <summary>The row's arguments, or null for a method without rows.</summary>
         public object[] Arguments { get; }
+
+        /// <summary>Why the real launcher cannot run this case, or null.</summary>
+        public string LauncherError { get; }
     }
 }

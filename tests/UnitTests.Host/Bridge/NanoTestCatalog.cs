@@ -30,23 +30,22 @@ namespace CellularIot.Tests.Bridge
                 string className = testClass.FullName.StartsWith(RootNamespace, StringComparison.Ordinal)
                     ? testClass.FullName.Substring(RootNamespace.Length)
                     : testClass.FullName;
-                var methods = testClass.GetMethods(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly)
-                    .Where(m => m.GetCustomAttribute<TestMethodAttribute>() != null)
-                    .OrderBy(m => m.MetadataToken);
+                var methods = LauncherRules.VisibleMethodsWith<TestMethodAttribute>(testClass);
+
+                // The launcher runs every [TestMethod] of a class first, then every [DataRow].
+                foreach (var method in methods.Where(m => !m.IsDefined(typeof(DataRowAttribute), false)))
+                {
+                    cases.Add(new NanoTestCase(className + "." + method.Name, testClass, method, null, null));
+                }
+
                 foreach (var method in methods)
                 {
                     var rows = method.GetCustomAttributes<DataRowAttribute>().ToList();
-                    if (rows.Count == 0)
-                    {
-                        string name = className + "." + method.Name;
-                        cases.Add(new NanoTestCase(name, testClass, method, null));
-                        continue;
-                    }
-
                     for (int i = 0; i < rows.Count; i++)
                     {
                         string name = className + "." + method.Name + " [DataRow " + (i + 1) + "]";
-                        cases.Add(new NanoTestCase(name, testClass, method, rows[i].MethodParameters));
+                        object[] arguments = rows[i].MethodParameters;
+                        cases.Add(new NanoTestCase(name, testClass, method, arguments, LauncherRules.UnsupportedArgument(method, arguments)));
                     }
                 }
             }

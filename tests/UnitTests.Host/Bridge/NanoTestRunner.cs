@@ -2,8 +2,6 @@ namespace CellularIot.Tests.Bridge
 {
     using System;
     using System.Collections.Generic;
-    using System.Reflection;
-    using System.Runtime.ExceptionServices;
     using nanoFramework.TestFramework;
 
     /// <summary>Runs one device test case with nanoFramework's semantics and reports it to xunit.</summary>
@@ -51,6 +49,16 @@ namespace CellularIot.Tests.Bridge
 
         private static void Execute(NanoTestCase testCase, NanoClassState state)
         {
+            if (state.LauncherError != null)
+            {
+                throw new InvalidOperationException(state.LauncherError);
+            }
+
+            if (state.SetupSkipped != null)
+            {
+                Xunit.Assert.Skip("[Setup] skipped the class: " + state.SetupSkipped);
+            }
+
             if (state.SetupFailure != null)
             {
                 throw new InvalidOperationException(state.SetupFailure);
@@ -58,16 +66,11 @@ namespace CellularIot.Tests.Bridge
 
             try
             {
-                testCase.Method.Invoke(testCase.Method.IsStatic ? null : state.Instance, testCase.Arguments);
+                NullInstanceInvoker.Invoke(testCase.Method, testCase.Arguments);
             }
-            catch (TargetInvocationException ex) when (ex.InnerException is SkipTestException)
+            catch (SkipTestException ex)
             {
-                Xunit.Assert.Skip(ex.InnerException.Message);
-            }
-            catch (TargetInvocationException ex)
-            {
-                // The assertion's own exception, with the real framework's message, is what the user sees.
-                ExceptionDispatchInfo.Capture(ex.InnerException).Throw();
+                Xunit.Assert.Skip(ex.Message);
             }
         }
 

@@ -2,6 +2,7 @@ namespace CellularIot.Tests.Bytes
 {
     using System;
     using CellularIot.Bytes;
+    using CellularIot.Tests.Support;
     using nanoFramework.TestFramework;
 
     [TestClass]
@@ -33,16 +34,17 @@ namespace CellularIot.Tests.Bytes
         }
 
         [TestMethod]
-        [DataRow(new byte[] { 0xC0, 0xAF })]
-        [DataRow(new byte[] { 0xE0, 0x80, 0xAF })]
-        [DataRow(new byte[] { 0xED, 0xA0, 0x80 })]
-        [DataRow(new byte[] { 0xF4, 0x90, 0x80, 0x80 })]
-        [DataRow(new byte[] { 0xE2, 0x82 })]
-        [DataRow(new byte[] { 0x80 })]
-        [DataRow(new byte[] { 0xC3, 0x41 })]
-        [DataRow(new byte[] { 0xFE })]
-        public void RejectsMalformedBytes(byte[] malformed)
+        [DataRow("C0AF")]
+        [DataRow("E080AF")]
+        [DataRow("EDA080")]
+        [DataRow("F4908080")]
+        [DataRow("E282")]
+        [DataRow("80")]
+        [DataRow("C341")]
+        [DataRow("FE")]
+        public void RejectsMalformedBytes(string malformedHex)
         {
+            byte[] malformed = TestHex.Bytes(malformedHex);
             Assert.ThrowsException(typeof(Utf8Exception), () => Utf8.Decode(malformed));
         }
 

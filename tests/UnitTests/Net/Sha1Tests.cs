@@ -2,6 +2,7 @@ namespace CellularIot.Tests.Net
 {
     using CellularIot.Bytes;
     using CellularIot.Net.WebSockets;
+    using CellularIot.Tests.Support;
     using nanoFramework.TestFramework;
 
     [TestClass]
@@ -14,7 +15,7 @@ namespace CellularIot.Tests.Net
         [DataRow("abcdefghbcdefghicdefghijdefghijkefghijklfghijklmghijklmnhijklmnoijklmnopjklmnopqklmnopqrlmnopqrsmnopqrstnopqrstu", "A49B2446A02C645BF419F995B67091253A04A259")]
         public void MatchesTheFipsVectors(string message, string digest)
         {
-            Assert.AreEqual(digest, HexOf(Sha1.Hash(Utf8.GetBytes(message))));
+            Assert.AreEqual(digest, TestHex.Text(Sha1.Hash(Utf8.GetBytes(message))));
         }
 
         [TestMethod]
@@ -24,25 +25,14 @@ namespace CellularIot.Tests.Net
         [DataRow(1000, "291E9A6C66994949B57BA5E650361E98FC36B1BA")]
         public void PadsCorrectlyAtBlockBoundaries(int length, string digest)
         {
-            Assert.AreEqual(digest, HexOf(Sha1.Hash(Utf8.GetBytes(new string('a', length)))));
+            Assert.AreEqual(digest, TestHex.Text(Sha1.Hash(Utf8.GetBytes(new string('a', length)))));
         }
 
         [TestMethod]
         public void HashesARangeOfAnArray()
         {
             byte[] framed = Utf8.GetBytes("xxabcxx");
-            Assert.AreEqual("A9993E364706816ABA3E25717850C26C9CD0D89D", HexOf(Sha1.Hash(framed, 2, 3)));
-        }
-
-        private static string HexOf(byte[] bytes)
-        {
-            string text = string.Empty;
-            for (int i = 0; i < bytes.Length; i++)
-            {
-                text += Hex.ToString(bytes[i], 2);
-            }
-
-            return text;
+            Assert.AreEqual("A9993E364706816ABA3E25717850C26C9CD0D89D", TestHex.Text(Sha1.Hash(framed, 2, 3)));
         }
     }
 }

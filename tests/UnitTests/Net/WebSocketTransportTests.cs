@@ -19,8 +19,10 @@ namespace CellularIot.Tests.Net
         private const string Accepted = "HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
             + "Sec-WebSocket-Accept: " + WebSocketHandshakeTests.RfcAccept + "\r\nSec-WebSocket-Protocol: mqtt\r\n\r\n";
 
-        private ManualClock clock;
-        private ScriptedTransport inner;
+        // The launcher calls test methods with no instance, so the fixture lives in static fields, made anew
+        // by Setup() at the start of every test.
+        private static ManualClock clock;
+        private static ScriptedTransport inner;
 
         /// <summary>The 16 bytes of RFC 6455's example key, "the sample nonce".</summary>
         internal static byte[] SampleNonce()
@@ -148,7 +150,7 @@ namespace CellularIot.Tests.Net
             byte[] expected = Join(first, second);
             for (int seed = 1; seed <= 10; seed++)
             {
-                WebSocketTransport ws = Open(HexOf(ServerFrame(0x82, first)) + HexOf(ServerFrame(0x82, second)), new WebSocketSettings(), null);
+                WebSocketTransport ws = Open(TestHex.Text(ServerFrame(0x82, first)) + TestHex.Text(ServerFrame(0x82, second)), new WebSocketSettings(), null);
                 inner.SplitRandomly(seed, 7);
                 CollectionAssert.AreEqual(expected, ReadExactly(ws, expected.Length));
             }
@@ -161,8 +163,8 @@ namespace CellularIot.Tests.Net
             byte[] part2 = Pattern(6);
             byte[] part3 = Pattern(7);
             byte[] ping = Utf8.GetBytes("are you there");
-            string frames = HexOf(ServerFrame(0x02, part1)) + HexOf(ServerFrame(0x00, part2)) + HexOf(ServerFrame(0x89, ping))
-                + HexOf(ServerFrame(0x80, part3));
+            string frames = TestHex.Text(ServerFrame(0x02, part1)) + TestHex.Text(ServerFrame(0x00, part2)) + TestHex.Text(ServerFrame(0x89, ping))
+                + TestHex.Text(ServerFrame(0x80, part3));
             for (int seed = 1; seed <= 6; seed++)
             {
                 WebSocketTransport ws = Open(frames, new WebSocketSettings(), null);
@@ -180,7 +182,7 @@ namespace CellularIot.Tests.Net
         public void AServerCloseIsEchoedAndEndsTheConnection()
         {
             byte[] close = { 0x03, 0xE8, (byte)'b', (byte)'y', (byte)'e' };
-            WebSocketTransport ws = Open(HexOf(ServerFrame(0x82, Pattern(2))) + HexOf(ServerFrame(0x88, close)), new WebSocketSettings(), null);
+            WebSocketTransport ws = Open(TestHex.Text(ServerFrame(0x82, Pattern(2))) + TestHex.Text(ServerFrame(0x88, close)), new WebSocketSettings(), null);
             int requestLength = inner.Written.Length;
             Assert.AreEqual(2, ReadExactly(ws, 2).Length);
             WebSocketException closed = ReadError(ws);
@@ -200,7 +202,7 @@ namespace CellularIot.Tests.Net
         [TestMethod]
         public void AnEmptyCloseIsAnsweredWithAnEmptyClose()
         {
-            WebSocketTransport ws = Open(HexOf(ServerFrame(0x88, new byte[0])), new WebSocketSettings(), null);
+            WebSocketTransport ws = Open(TestHex.Text(ServerFrame(0x88, new byte[0])), new WebSocketSettings(), null);
             int requestLength = inner.Written.Length;
             Assert.AreEqual(WebSocketCloseStatus.NoStatusReceived, ReadError(ws).CloseStatus);
             ArrayList sent = ClientFrames(inner.Written, requestLength);
@@ -212,7 +214,7 @@ namespace CellularIot.Tests.Net
         {
             WebSocketSettings settings = new WebSocketSettings();
             settings.MaxFrameBytes = 100;
-            WebSocketTransport ws = Open(HexOf(ServerFrame(0x82, Pattern(101))), settings, null);
+            WebSocketTransport ws = Open(TestHex.Text(ServerFrame(0x82, Pattern(101))), settings, null);
             int requestLength = inner.Written.Length;
             Assert.AreEqual(WebSocketCloseStatus.MessageTooBig, ReadError(ws).CloseStatus);
             ArrayList sent = ClientFrames(inner.Written, requestLength);
@@ -224,7 +226,7 @@ namespace CellularIot.Tests.Net
         public void AHugeAnnouncedLengthIsRefusedBeforeAnyPayload()
         {
             byte[] header = { 0x82, 0x7F, 0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x00 };
-            WebSocketTransport ws = Open(HexOf(header), new WebSocketSettings(), null);
+            WebSocketTransport ws = Open(TestHex.Text(header), new WebSocketSettings(), null);
             Assert.AreEqual(WebSocketCloseStatus.MessageTooBig, ReadError(ws).CloseStatus);
         }
 
@@ -234,7 +236,7 @@ namespace CellularIot.Tests.Net
             WebSocketSettings settings = new WebSocketSettings();
             settings.MaxFrameBytes = 100;
             settings.MaxMessageBytes = 150;
-            WebSocketTransport ws = Open(HexOf(ServerFrame(0x02, Pattern(100))) + HexOf(ServerFrame(0x80, Pattern(51))), settings, null);
+            WebSocketTransport ws = Open(TestHex.Text(ServerFrame(0x02, Pattern(100))) + TestHex.Text(ServerFrame(0x80, Pattern(51))), settings, null);
             Assert.AreEqual(100, ReadExactly(ws, 100).Length);
             Assert.AreEqual(WebSocketCloseStatus.MessageTooBig, ReadError(ws).CloseStatus);
         }
@@ -263,7 +265,7 @@ namespace CellularIot.Tests.Net
         public void ATimeoutReturnsZeroAndAPartialFrameContinuesLater()
         {
             byte[] frame = ServerFrame(0x82, Pattern(4));
-            WebSocketTransport ws = Open(HexOf(Slice(frame, 0, 1)), new WebSocketSettings(), null);
+            WebSocketTransport ws = Open(TestHex.Text(Slice(frame, 0, 1)), new WebSocketSettings(), null);
             inner.CloseWhenDrained = false;
             long start = clock.MonotonicMs;
             Assert.AreEqual(0, ws.Read(new byte[8], 0, 8, 500));
@@ -275,7 +277,7 @@ namespace CellularIot.Tests.Net
         [TestMethod]
         public void AConnectionEndingWithoutACloseFrameIsReported()
         {
-            WebSocketTransport ws = Open(HexOf(new byte[] { 0x82, 0x05, 1, 2 }), new WebSocketSettings(), null);
+            WebSocketTransport ws = Open(TestHex.Text(new byte[] { 0x82, 0x05, 1, 2 }), new WebSocketSettings(), null);
             byte[] two = new byte[5];
             Assert.AreEqual(2, ws.Read(two, 0, 5, 100));
             Assert.AreEqual(0, ReadError(ws).CloseStatus);
@@ -314,7 +316,7 @@ namespace CellularIot.Tests.Net
             {
                 byte[] garbage = new byte[1 + generator.Next(200)];
                 generator.NextBytes(garbage);
-                WebSocketTransport ws = Open(HexOf(garbage), new WebSocketSettings(), null);
+                WebSocketTransport ws = Open(TestHex.Text(garbage), new WebSocketSettings(), null);
                 inner.SplitRandomly(round, 9);
                 byte[] into = new byte[64];
                 int reads = 0;
@@ -334,7 +336,7 @@ namespace CellularIot.Tests.Net
             }
         }
 
-        private void Setup()
+        private static void Setup()
         {
             clock = new ManualClock();
             inner = new ScriptedTransport(clock);
@@ -344,7 +346,7 @@ namespace CellularIot.Tests.Net
         {
             Setup();
             inner.Feed(Accepted);
-            inner.Feed(FromHex(framesHex));
+            inner.Feed(TestHex.Bytes(framesHex));
             var ws = new WebSocketTransport(inner, clock, new FixedRandom(SampleNonce()), settings);
             ws.Connect(Host, headers);
             return ws;
@@ -483,28 +485,6 @@ namespace CellularIot.Tests.Net
             Array.Copy(a, 0, joined, 0, a.Length);
             Array.Copy(b, 0, joined, a.Length, b.Length);
             return joined;
-        }
-
-        private static string HexOf(byte[] bytes)
-        {
-            string text = string.Empty;
-            for (int i = 0; i < bytes.Length; i++)
-            {
-                text += CellularIot.Bytes.Hex.ToString(bytes[i], 2);
-            }
-
-            return text;
-        }
-
-        private static byte[] FromHex(string hex)
-        {
-            byte[] bytes = new byte[hex.Length / 2];
-            for (int i = 0; i < bytes.Length; i++)
-            {
-                bytes[i] = (byte)((CellularIot.Bytes.Hex.NibbleOf((byte)hex[2 * i]) << 4) | CellularIot.Bytes.Hex.NibbleOf((byte)hex[(2 * i) + 1]));
-            }
-
-            return bytes;
         }
 
         internal sealed class ClientFrame

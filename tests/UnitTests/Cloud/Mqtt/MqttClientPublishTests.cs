@@ -39,34 +39,25 @@ namespace CellularIot.Tests.Cloud.Mqtt
         }
 
         [TestMethod]
-        public void PacketIdsAreNonZeroAndWrap()
+        public void PacketIdsCountUpFromOneAndAreFreedByTheirPuback()
         {
+            // The wrap-around at 65535 is PacketIdSequenceTests' job: 65,536 publishes do not fit a device's heap.
             var settings = new MqttSettings(ClientFixture.Iccid, null);
             settings.InFlightCapacity = 1;
             var f = new ClientFixture(settings);
             f.Connect();
-            f.Broker.MaxChunk = 64;
             byte[] payload = new byte[1];
             string topic = ClientFixture.Topic("t");
-            int last = 0;
-            for (int i = 1; i <= 65537; i++)
+            for (int expected = 1; expected <= 3; expected++)
             {
                 int id = f.Client.Publish(topic, payload, 0, 1, 1);
-                Assert.AreNotEqual(0, id);
-                last = id;
+                Assert.AreEqual(expected, id);
                 f.Broker.Send(BrokerPackets.Puback(id));
                 while (f.Broker.Unread > 0)
                 {
                     f.Client.Poll(0);
                 }
-
-                if (i == 65535)
-                {
-                    Assert.AreEqual(65535, id);
-                }
             }
-
-            Assert.AreEqual(2, last);
         }
 
         [TestMethod]

@@ -11,29 +11,74 @@ namespace CellularIot.Tests.Cloud.Onboarding
     {
         private static readonly int[] IccidTwice = { 0, 1, 2, 3, 2 };
 
+        private static readonly string[] FieldNames =
+        {
+            OnboardingResponse.UsernameField, OnboardingResponse.EndpointField, OnboardingResponse.ClientIdField, OnboardingResponse.RootCaField,
+        };
+
         [TestMethod]
         public void ReadsCsvInEveryColumnOrder()
         {
-            int orders = 0;
-            for (int a = 0; a < 4; a++)
+            int[][] orders = ColumnOrders();
+            Assert.AreEqual(24, orders.Length);
+            for (int o = 0; o < orders.Length; o++)
             {
-                for (int b = 0; b < 4; b++)
-                {
-                    for (int c = 0; c < 4; c++)
-                    {
-                        int d = 6 - a - b - c;
-                        if (a == b || a == c || b == c || d < 0 || d > 3 || d == a || d == b || d == c)
-                        {
-                            continue;
-                        }
+                AssertSample(OnboardingResponse.Interpret(Csv(OnboardingSamples.CsvLine(orders[o]))));
+            }
+        }
 
-                        AssertSample(OnboardingResponse.Interpret(Csv(OnboardingSamples.CsvLine(new int[] { a, b, c, d }))));
-                        orders++;
-                    }
+        [TestMethod]
+        public void EveryColumnOrderIgnoresAnUnknownColumnAnywhere()
+        {
+            int[][] orders = ColumnOrders();
+            for (int o = 0; o < orders.Length; o++)
+            {
+                for (int at = 0; at <= 4; at++)
+                {
+                    AssertSample(OnboardingResponse.Interpret(Csv(OnboardingSamples.CsvLine(Inserted(orders[o], at, OnboardingSamples.UnknownColumn)))));
                 }
             }
+        }
 
-            Assert.AreEqual(24, orders);
+        [TestMethod]
+        public void EveryColumnOrderNamesAMissingColumn()
+        {
+            int[][] orders = ColumnOrders();
+            for (int o = 0; o < orders.Length; o++)
+            {
+                for (int dropped = 0; dropped < 4; dropped++)
+                {
+                    int[] order = new int[4];
+                    int at = 0;
+                    for (int i = 0; i < 4; i++)
+                    {
+                        if (orders[o][i] != dropped)
+                        {
+                            order[at++] = orders[o][i];
+                        }
+                    }
+
+                    order[3] = OnboardingSamples.UnknownColumn;
+                    OnboardingException error = Expect(Csv(OnboardingSamples.CsvLine(order)));
+                    Assert.AreEqual((int)OnboardingError.MissingField, (int)error.Error);
+                    Assert.AreEqual(FieldNames[dropped], error.FieldName);
+                }
+            }
+        }
+
+        [TestMethod]
+        public void EveryColumnOrderRefusesADuplicateColumn()
+        {
+            int[][] orders = ColumnOrders();
+            for (int o = 0; o < orders.Length; o++)
+            {
+                for (int twice = 0; twice < 4; twice++)
+                {
+                    OnboardingException error = Expect(Csv(OnboardingSamples.CsvLine(Inserted(orders[o], 4 - twice, twice))));
+                    Assert.AreEqual((int)OnboardingError.Malformed, (int)error.Error);
+                    Assert.AreEqual(FieldNames[twice], error.FieldName);
+                }
+            }
         }
 
         [TestMethod]
@@ -184,6 +229,43 @@ namespace CellularIot.Tests.Cloud.Onboarding
                     // The only failure allowed.
                 }
             }
+        }
+
+        // The 24 orders of the four columns 0..3.
+        private static int[][] ColumnOrders()
+        {
+            int[][] orders = new int[24][];
+            int count = 0;
+            for (int a = 0; a < 4; a++)
+            {
+                for (int b = 0; b < 4; b++)
+                {
+                    for (int c = 0; c < 4; c++)
+                    {
+                        int d = 6 - a - b - c;
+                        if (a == b || a == c || b == c || d < 0 || d > 3 || d == a || d == b || d == c)
+                        {
+                            continue;
+                        }
+
+                        orders[count++] = new int[] { a, b, c, d };
+                    }
+                }
+            }
+
+            return orders;
+        }
+
+        // The order with one more column, <paramref name="column"/>, at position <paramref name="at"/>.
+        private static int[] Inserted(int[] order, int at, int column)
+        {
+            int[] longer = new int[order.Length + 1];
+            for (int i = 0, from = 0; i < longer.Length; i++)
+            {
+                longer[i] = i == at ? column : order[from++];
+            }
+
+            return longer;
         }
 
         internal static void AssertSample(OnboardingResult result)

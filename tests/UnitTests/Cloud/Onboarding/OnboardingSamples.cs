@@ -7,6 +7,12 @@ namespace CellularIot.Tests.Cloud.Onboarding
     {
         public const string Iccid = "8988228066612345678";
         public const string Endpoint = "a18ri6znfabcde-ats.iot.eu-west-3.amazonaws.com";
+        /// <summary>The value of a column the firmware does not know (index 4 in <see cref="CsvLine"/>).</summary>
+        public const string UnknownValue = "extra value";
+
+        /// <summary>The column index of <see cref="UnknownValue"/> in <see cref="CsvLine"/>.</summary>
+        public const int UnknownColumn = 4;
+
         public const string RootCaUrl = "https://www.amazontrust.com/repository/AmazonRootCA1.pem";
 
         /// <summary>A signature whose base64 holds '+', '/' and '=', URL-encoded as the username carries it.</summary>
@@ -62,7 +68,7 @@ namespace CellularIot.Tests.Cloud.Onboarding
         /// <summary>The four fields as one CSV line in the given column order (0 username, 1 endpoint, 2 ICCID, 3 CA URL), all quoted.</summary>
         public static string CsvLine(int[] order)
         {
-            string[] fields = { Username, Endpoint, Iccid, RootCaUrl };
+            string[] fields = { Username, Endpoint, Iccid, RootCaUrl, UnknownValue };
             string line = string.Empty;
             for (int i = 0; i < order.Length; i++)
             {
