@@ -1,4 +1,3 @@
-using System.Reflection;
 using Xunit;
 
 namespace CellularIot.NanoCheck.Tests;
@@ -6,7 +5,7 @@ namespace CellularIot.NanoCheck.Tests;
 /// <summary>This repository's firmware, unit tests and TestFramework surface pass the check.</summary>
 public sealed class FirmwareTests
 {
-    private static string RepoRoot => typeof(FirmwareTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "RepoRoot").Value!;
+    private static string RepoRoot => Check.RepoRoot;
 
     [Fact]
     public void EveryDeviceAssemblyRunsOnNanoFramework()
@@ -16,7 +15,10 @@ public sealed class FirmwareTests
         var problems = reports.SelectMany(r => r.Violations.Select(v => $"{r.Name}: {v}")).ToList();
         Assert.True(problems.Count == 0, "The device cannot run this:" + Environment.NewLine + string.Join(Environment.NewLine, problems));
         Assert.Contains(reports, r => r.Name.StartsWith(FirmwareCheck.FirmwareAssembly + " (core)", StringComparison.Ordinal) && r.FileCount > 0);
-        Assert.Contains(reports, r => r.Name.StartsWith("CellularIot.UnitTests", StringComparison.Ordinal) && r.FileCount > 0);
+        var deviceTests = reports.Where(r => r.Name.EndsWith("(device tests)", StringComparison.Ordinal)).ToList();
+        Assert.True(deviceTests.Count >= 5, "expected one device test project per firmware area");
+        Assert.All(deviceTests, r => Assert.InRange(r.StringTableBytes ?? int.MaxValue, 1, StringTable.Budget));
+        Assert.InRange(reports.Single(r => r.Name == FirmwareCheck.FirmwareAssembly + " (core)").StringTableBytes ?? int.MaxValue, 1, StringTable.Budget);
     }
 
     [Fact]
@@ -50,10 +52,31 @@ public sealed class FirmwareTests
         }
     }
 
+    [Fact]
+    public void ADeviceTestFileNoProjectCompilesIsNamed()
+    {
+        string copy = CopyOfDeviceSources();
+        try
+        {
+            File.WriteAllText(Path.Combine(copy, "tests", "UnitTests", "Stray.cs"), "namespace Demo { public class Stray { } }");
+
+            var projects = new FirmwareCheck(copy, Check.Compiler).Run().Single(r => r.Name == "device test projects");
+
+            var violation = Assert.Single(projects.Violations);
+            Assert.Equal("tests/UnitTests/Stray.cs", violation.File);
+        }
+        finally
+        {
+            Directory.Delete(copy, recursive: true);
+        }
+    }
+
     // The folders the check reads, copied so that a test can break one file without touching the repository.
     private static string CopyOfDeviceSources()
     {
         string copy = Path.Combine(Path.GetTempPath(), "nanocheck-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(copy);
+        File.Copy(Path.Combine(RepoRoot, "nf.sln"), Path.Combine(copy, "nf.sln"));
         foreach (string folder in new[] { "firmware", "contracts", Path.Combine("tests", "TestFramework"), Path.Combine("tests", "UnitTests") })
         {
             string source = Path.Combine(RepoRoot, folder);

@@ -4,4 +4,5 @@ namespace CellularIot.NanoCheck;
 /// <param name="Name">The assembly compiled.</param>
 /// <param name="FileCount">How many source files went into it.</param>
 /// <param name="Violations">What the device could not run; empty when it passes.</param>
-public sealed record AssemblyReport(string Name, int FileCount, IReadOnlyList<Violation> Violations);
+/// <param name="StringTableBytes">The estimated .pe string table (see <see cref="StringTable"/>), or null when not measured.</param>
+public sealed record AssemblyReport(string Name, int FileCount, IReadOnlyList<Violation> Violations, int? StringTableBytes = null);

@@ -5,7 +5,9 @@ namespace CellularIot.NanoCheck;
 /// <summary>
 /// Runs the check over this repository: the firmware core (everything Firmware.nfproj compiles but the
 /// Board layer), the Board layer against the declaration-only contracts, the host's TestFramework surface,
-/// and the unit tests of tests/UnitTests.nfproj. Each assembly may reference only what the device has.
+/// and each device test project nf.sln lists. Each assembly may reference only what the device has, must
+/// avoid what compiles but behaves differently on the device (see the rules), and must keep its string
+/// table within <see cref="StringTable.Budget"/>.
 /// </summary>
 public sealed class FirmwareCheck
 {
@@ -39,26 +41,67 @@ public sealed class FirmwareCheck
         var boardFiles = firmwareFiles.Where(f => f.StartsWith(boardDir, StringComparison.Ordinal)).ToList();
 
         var core = compiler.Compile(FirmwareAssembly, Load(coreFiles), []);
-        var coreViolations = MetadataInspector.Inspect(core, [Mscorlib]).Concat(Uncompiled(firmwareProject, firmwareFiles)).ToList();
-        reports.Add(new AssemblyReport(FirmwareAssembly + " (core)", coreFiles.Count, coreViolations));
+        var coreViolations = MetadataInspector.Inspect(core, [Mscorlib])
+            .Concat(core.Succeeded ? SourceRules(core) : [])
+            .Concat(Uncompiled(firmwareProject, firmwareFiles)).ToList();
 
         var contracts = CompileContracts(reports);
         var boardAllowed = contracts.Select(c => c.Name).Append(Mscorlib).Append(FirmwareAssembly).ToList();
+        var board = core.Succeeded ? compiler.Compile(FirmwareAssembly + ".Board", Load(boardFiles), contracts.Select(c => c.Reference).Prepend(core.ToReference())) : null;
         var boardViolations = DependencyFailure(core)
-            ?? MetadataInspector.Inspect(compiler.Compile(FirmwareAssembly + ".Board", Load(boardFiles), contracts.Select(c => c.Reference).Prepend(core.ToReference())), boardAllowed);
+            ?? MetadataInspector.Inspect(board!, boardAllowed).Concat(board!.Succeeded ? SourceRules(board) : []).ToList();
+
+        // On the device the core and Board are one assembly, so one string table holds both.
+        int? firmwareTable = core.Succeeded && board is { Succeeded: true } ? StringTable.Bytes(StringTable.Strings(core).Union(StringTable.Strings(board))) : null;
+        coreViolations.AddRange(firmwareTable is { } firmwareBytes ? StringTable.Check(FirmwareAssembly, firmwareBytes) : []);
+        reports.Add(new AssemblyReport(FirmwareAssembly + " (core)", coreFiles.Count, coreViolations, firmwareTable));
         reports.Add(new AssemblyReport(FirmwareAssembly + " (Board)", boardFiles.Count, boardViolations));
 
         var surfaceFiles = Directory.GetFiles(Path.Combine(repoRoot, "tests", "TestFramework"), "*.cs", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
         var surface = compiler.Compile(TestFrameworkAssembly, Load(surfaceFiles), []);
         reports.Add(new AssemblyReport(TestFrameworkAssembly + " (host surface)", surfaceFiles.Count, MetadataInspector.Inspect(surface, [Mscorlib])));
 
-        string testProject = Path.Combine(repoRoot, "tests", "UnitTests", "UnitTests.nfproj");
-        var testFiles = ProjectSources.CompiledFiles(testProject);
-        var testViolations = (DependencyFailure(core) ?? DependencyFailure(surface)
-            ?? MetadataInspector.Inspect(compiler.Compile("CellularIot.UnitTests", Load(testFiles), [core.ToReference(), surface.ToReference()]), [Mscorlib, FirmwareAssembly, TestFrameworkAssembly]))
-            .Concat(Uncompiled(testProject, testFiles)).ToList();
-        reports.Add(new AssemblyReport("CellularIot.UnitTests", testFiles.Count, testViolations));
+        var testProjects = DeviceTestProjects.In(repoRoot);
+        var testedFiles = new HashSet<string>(StringComparer.Ordinal);
+        foreach (string testProject in testProjects)
+        {
+            var testFiles = ProjectSources.CompiledFiles(testProject);
+            testedFiles.UnionWith(testFiles);
+            string name = Path.GetFileNameWithoutExtension(testProject);
+            var tests = DependencyFailure(core) is null && DependencyFailure(surface) is null
+                ? compiler.Compile(name, Load(testFiles), [core.ToReference(), surface.ToReference()])
+                : null;
+            var testViolations = (DependencyFailure(core) ?? DependencyFailure(surface)
+                ?? MetadataInspector.Inspect(tests!, [Mscorlib, FirmwareAssembly, TestFrameworkAssembly]))
+                .Concat(tests is { Succeeded: true } ? TestClassRules.Inspect(tests.Compilation).Concat(SourceRules(tests)) : [])
+                .Concat(Uncompiled(testProject, testFiles)).ToList();
+            int? table = tests is { Succeeded: true } ? StringTable.Bytes(StringTable.Strings(tests)) : null;
+            testViolations.AddRange(table is { } bytes ? StringTable.Check(name, bytes) : []);
+            reports.Add(new AssemblyReport(name + " (device tests)", testFiles.Count, testViolations, table));
+        }
+
+        reports.Add(new AssemblyReport("device test projects", testProjects.Count, UntestedFiles(testedFiles, testProjects.Count).ToList()));
         return reports;
+    }
+
+    // The rules read from the sources: what compiles but behaves differently on nanoFramework.
+    private static IEnumerable<Violation> SourceRules(CompiledAssembly assembly)
+        => NulLiteralRule.Inspect(assembly.Compilation).Concat(StringArrayRule.Inspect(assembly.Compilation));
+
+    // A device test file no test project compiles would never run on the device.
+    private IEnumerable<Violation> UntestedFiles(HashSet<string> compiled, int projectCount)
+    {
+        if (projectCount == 0)
+        {
+            return [new Violation("nf.sln", 0, string.Empty, "lists no device test project (an .nfproj with the TestContainer capability)")];
+        }
+
+        string testsDir = Path.Combine(repoRoot, "tests", "UnitTests");
+        return Directory.EnumerateFiles(testsDir, "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .Where(f => !compiled.Contains(f))
+            .Select(f => new Violation(Relative(f), 0, string.Empty, "no device test project in nf.sln compiles it"));
     }
 
     // An assembly whose dependency failed is not compiled: the dependency's own errors say what to fix.

@@ -5,7 +5,8 @@ string root = args.Length > 0 ? args[0] : RepositoryRoot.Find(Directory.GetCurre
 var reports = new FirmwareCheck(root, new NanoCompiler(NanoCompiler.DefaultMscorlibPath())).Run();
 foreach (var report in reports)
 {
-    Console.WriteLine($"{(report.Violations.Count == 0 ? "ok  " : "FAIL")} {report.Name}: {report.FileCount} files, {report.Violations.Count} problems");
+    string table = report.StringTableBytes is { } bytes ? $", string table {bytes:N0} of {StringTable.Limit:N0} bytes (budget {StringTable.Budget:N0})" : string.Empty;
+    Console.WriteLine($"{(report.Violations.Count == 0 ? "ok  " : "FAIL")} {report.Name}: {report.FileCount} files, {report.Violations.Count} problems{table}");
     foreach (var violation in report.Violations)
     {
         Console.WriteLine("     " + violation);

@@ -44,7 +44,7 @@ namespace CellularIot.Tests.Bytes
         [DataRow("FE")]
         public void RejectsMalformedBytes(string malformedHex)
         {
-            byte[] malformed = TestHex.Bytes(malformedHex);
+            byte[] malformed = HexBytes.Parse(malformedHex);
             Assert.ThrowsException(typeof(Utf8Exception), () => Utf8.Decode(malformed));
         }
 

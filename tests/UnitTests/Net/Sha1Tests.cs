@@ -15,7 +15,7 @@ namespace CellularIot.Tests.Net
         [DataRow("abcdefghbcdefghicdefghijdefghijkefghijklfghijklmghijklmnhijklmnoijklmnopjklmnopqklmnopqrlmnopqrsmnopqrstnopqrstu", "A49B2446A02C645BF419F995B67091253A04A259")]
         public void MatchesTheFipsVectors(string message, string digest)
         {
-            Assert.AreEqual(digest, TestHex.Text(Sha1.Hash(Utf8.GetBytes(message))));
+            Assert.AreEqual(digest, HexBytes.ToText(Sha1.Hash(Utf8.GetBytes(message))));
         }
 
         [TestMethod]
@@ -25,14 +25,14 @@ namespace CellularIot.Tests.Net
         [DataRow(1000, "291E9A6C66994949B57BA5E650361E98FC36B1BA")]
         public void PadsCorrectlyAtBlockBoundaries(int length, string digest)
         {
-            Assert.AreEqual(digest, TestHex.Text(Sha1.Hash(Utf8.GetBytes(new string('a', length)))));
+            Assert.AreEqual(digest, HexBytes.ToText(Sha1.Hash(Utf8.GetBytes(new string('a', length)))));
         }
 
         [TestMethod]
         public void HashesARangeOfAnArray()
         {
             byte[] framed = Utf8.GetBytes("xxabcxx");
-            Assert.AreEqual("A9993E364706816ABA3E25717850C26C9CD0D89D", TestHex.Text(Sha1.Hash(framed, 2, 3)));
+            Assert.AreEqual("A9993E364706816ABA3E25717850C26C9CD0D89D", HexBytes.ToText(Sha1.Hash(framed, 2, 3)));
         }
     }
 }

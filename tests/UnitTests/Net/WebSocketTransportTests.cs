@@ -150,7 +150,7 @@ namespace CellularIot.Tests.Net
             byte[] expected = Join(first, second);
             for (int seed = 1; seed <= 10; seed++)
             {
-                WebSocketTransport ws = Open(TestHex.Text(ServerFrame(0x82, first)) + TestHex.Text(ServerFrame(0x82, second)), new WebSocketSettings(), null);
+                WebSocketTransport ws = Open(HexBytes.ToText(ServerFrame(0x82, first)) + HexBytes.ToText(ServerFrame(0x82, second)), new WebSocketSettings(), null);
                 inner.SplitRandomly(seed, 7);
                 CollectionAssert.AreEqual(expected, ReadExactly(ws, expected.Length));
             }
@@ -163,8 +163,8 @@ namespace CellularIot.Tests.Net
             byte[] part2 = Pattern(6);
             byte[] part3 = Pattern(7);
             byte[] ping = Utf8.GetBytes("are you there");
-            string frames = TestHex.Text(ServerFrame(0x02, part1)) + TestHex.Text(ServerFrame(0x00, part2)) + TestHex.Text(ServerFrame(0x89, ping))
-                + TestHex.Text(ServerFrame(0x80, part3));
+            string frames = HexBytes.ToText(ServerFrame(0x02, part1)) + HexBytes.ToText(ServerFrame(0x00, part2)) + HexBytes.ToText(ServerFrame(0x89, ping))
+                + HexBytes.ToText(ServerFrame(0x80, part3));
             for (int seed = 1; seed <= 6; seed++)
             {
                 WebSocketTransport ws = Open(frames, new WebSocketSettings(), null);
@@ -182,7 +182,7 @@ namespace CellularIot.Tests.Net
         public void AServerCloseIsEchoedAndEndsTheConnection()
         {
             byte[] close = { 0x03, 0xE8, (byte)'b', (byte)'y', (byte)'e' };
-            WebSocketTransport ws = Open(TestHex.Text(ServerFrame(0x82, Pattern(2))) + TestHex.Text(ServerFrame(0x88, close)), new WebSocketSettings(), null);
+            WebSocketTransport ws = Open(HexBytes.ToText(ServerFrame(0x82, Pattern(2))) + HexBytes.ToText(ServerFrame(0x88, close)), new WebSocketSettings(), null);
             int requestLength = inner.Written.Length;
             Assert.AreEqual(2, ReadExactly(ws, 2).Length);
             WebSocketException closed = ReadError(ws);
@@ -202,7 +202,7 @@ namespace CellularIot.Tests.Net
         [TestMethod]
         public void AnEmptyCloseIsAnsweredWithAnEmptyClose()
         {
-            WebSocketTransport ws = Open(TestHex.Text(ServerFrame(0x88, new byte[0])), new WebSocketSettings(), null);
+            WebSocketTransport ws = Open(HexBytes.ToText(ServerFrame(0x88, new byte[0])), new WebSocketSettings(), null);
             int requestLength = inner.Written.Length;
             Assert.AreEqual(WebSocketCloseStatus.NoStatusReceived, ReadError(ws).CloseStatus);
             ArrayList sent = ClientFrames(inner.Written, requestLength);
@@ -214,7 +214,7 @@ namespace CellularIot.Tests.Net
         {
             WebSocketSettings settings = new WebSocketSettings();
             settings.MaxFrameBytes = 100;
-            WebSocketTransport ws = Open(TestHex.Text(ServerFrame(0x82, Pattern(101))), settings, null);
+            WebSocketTransport ws = Open(HexBytes.ToText(ServerFrame(0x82, Pattern(101))), settings, null);
             int requestLength = inner.Written.Length;
             Assert.AreEqual(WebSocketCloseStatus.MessageTooBig, ReadError(ws).CloseStatus);
             ArrayList sent = ClientFrames(inner.Written, requestLength);
@@ -226,7 +226,7 @@ namespace CellularIot.Tests.Net
         public void AHugeAnnouncedLengthIsRefusedBeforeAnyPayload()
         {
             byte[] header = { 0x82, 0x7F, 0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x00 };
-            WebSocketTransport ws = Open(TestHex.Text(header), new WebSocketSettings(), null);
+            WebSocketTransport ws = Open(HexBytes.ToText(header), new WebSocketSettings(), null);
             Assert.AreEqual(WebSocketCloseStatus.MessageTooBig, ReadError(ws).CloseStatus);
         }
 
@@ -236,7 +236,7 @@ namespace CellularIot.Tests.Net
             WebSocketSettings settings = new WebSocketSettings();
             settings.MaxFrameBytes = 100;
             settings.MaxMessageBytes = 150;
-            WebSocketTransport ws = Open(TestHex.Text(ServerFrame(0x02, Pattern(100))) + TestHex.Text(ServerFrame(0x80, Pattern(51))), settings, null);
+            WebSocketTransport ws = Open(HexBytes.ToText(ServerFrame(0x02, Pattern(100))) + HexBytes.ToText(ServerFrame(0x80, Pattern(51))), settings, null);
             Assert.AreEqual(100, ReadExactly(ws, 100).Length);
             Assert.AreEqual(WebSocketCloseStatus.MessageTooBig, ReadError(ws).CloseStatus);
         }
@@ -265,7 +265,7 @@ namespace CellularIot.Tests.Net
         public void ATimeoutReturnsZeroAndAPartialFrameContinuesLater()
         {
             byte[] frame = ServerFrame(0x82, Pattern(4));
-            WebSocketTransport ws = Open(TestHex.Text(Slice(frame, 0, 1)), new WebSocketSettings(), null);
+            WebSocketTransport ws = Open(HexBytes.ToText(Slice(frame, 0, 1)), new WebSocketSettings(), null);
             inner.CloseWhenDrained = false;
             long start = clock.MonotonicMs;
             Assert.AreEqual(0, ws.Read(new byte[8], 0, 8, 500));
@@ -277,7 +277,7 @@ namespace CellularIot.Tests.Net
         [TestMethod]
         public void AConnectionEndingWithoutACloseFrameIsReported()
         {
-            WebSocketTransport ws = Open(TestHex.Text(new byte[] { 0x82, 0x05, 1, 2 }), new WebSocketSettings(), null);
+            WebSocketTransport ws = Open(HexBytes.ToText(new byte[] { 0x82, 0x05, 1, 2 }), new WebSocketSettings(), null);
             byte[] two = new byte[5];
             Assert.AreEqual(2, ws.Read(two, 0, 5, 100));
             Assert.AreEqual(0, ReadError(ws).CloseStatus);
@@ -316,7 +316,7 @@ namespace CellularIot.Tests.Net
             {
                 byte[] garbage = new byte[1 + generator.Next(200)];
                 generator.NextBytes(garbage);
-                WebSocketTransport ws = Open(TestHex.Text(garbage), new WebSocketSettings(), null);
+                WebSocketTransport ws = Open(HexBytes.ToText(garbage), new WebSocketSettings(), null);
                 inner.SplitRandomly(round, 9);
                 byte[] into = new byte[64];
                 int reads = 0;
@@ -346,7 +346,7 @@ namespace CellularIot.Tests.Net
         {
             Setup();
             inner.Feed(Accepted);
-            inner.Feed(TestHex.Bytes(framesHex));
+            inner.Feed(HexBytes.Parse(framesHex));
             var ws = new WebSocketTransport(inner, clock, new FixedRandom(SampleNonce()), settings);
             ws.Connect(Host, headers);
             return ws;

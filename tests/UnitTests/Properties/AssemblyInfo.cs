@@ -1,4 +1,4 @@
 using System.Reflection;
 
-[assembly: AssemblyTitle("CellularIot unit tests")]
+[assembly: AssemblyTitle("CellularIot device unit tests")]
 [assembly: AssemblyProduct("CellularIot")]

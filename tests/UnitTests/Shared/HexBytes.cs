@@ -1,9 +1,12 @@
-namespace CellularIot.Tests.Cloud.Mqtt.Support
+namespace CellularIot.Tests.Support
 {
     using System;
     using CellularIot.Bytes;
 
-    /// <summary>Bytes written as hex text ("80 01"), so byte vectors fit in [DataRow] as strings.</summary>
+    /// <summary>
+    /// Bytes written as hex text ("80 01"). [DataRow] can carry only numbers and strings to the device's
+    /// launcher, so byte vectors travel as hex strings.
+    /// </summary>
     public static class HexBytes
     {
         /// <summary>Parses pairs of hex digits; spaces are ignored.</summary>
@@ -32,6 +35,18 @@ namespace CellularIot.Tests.Cloud.Mqtt.Support
             }
 
             return bytes;
+        }
+
+        /// <summary>The bytes as upper-case hex digits without spaces: { 0xC0, 0xAF } -> "C0AF".</summary>
+        public static string ToText(byte[] bytes)
+        {
+            string text = string.Empty;
+            for (int i = 0; i < bytes.Length; i++)
+            {
+                text += Hex.ToString(bytes[i], 2);
+            }
+
+            return text;
         }
     }
 }

@@ -3,6 +3,7 @@ namespace CellularIot.Tests.Cloud.Mqtt
     using System;
     using CellularIot.Cloud.Mqtt;
     using CellularIot.Tests.Cloud.Mqtt.Support;
+    using CellularIot.Tests.Support;
     using nanoFramework.TestFramework;
 
     [TestClass]

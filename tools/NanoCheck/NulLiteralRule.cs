@@ -1,0 +1,35 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace CellularIot.NanoCheck;
+
+/// <summary>
+/// Refuses U+0000 in string and char literals: a nanoFramework string cannot hold it (nanoCLR's strings end at
+/// the first zero), so code or a test that builds one behaves differently on the device. Bytes with the value 0
+/// are written as numbers; a char compared with 0 is written as <c>(char)0</c>.
+/// </summary>
+public static class NulLiteralRule
+{
+    /// <summary>Every literal in <paramref name="compilation"/> that holds U+0000.</summary>
+    public static IEnumerable<Violation> Inspect(Compilation compilation)
+    {
+        foreach (var tree in compilation.SyntaxTrees)
+        {
+            foreach (var token in tree.GetRoot().DescendantTokens())
+            {
+                bool literal = token.IsKind(SyntaxKind.StringLiteralToken) || token.IsKind(SyntaxKind.CharacterLiteralToken)
+                    || token.IsKind(SyntaxKind.InterpolatedStringTextToken) || token.IsKind(SyntaxKind.SingleLineRawStringLiteralToken)
+                    || token.IsKind(SyntaxKind.MultiLineRawStringLiteralToken);
+                if (literal && token.ValueText.Contains('\0', StringComparison.Ordinal))
+                {
+                    yield return SyntaxPlaces.At(token.GetLocation(), Member(token),
+                        "a literal holds U+0000, which a nanoFramework string cannot hold; build such bytes as numbers");
+                }
+            }
+        }
+    }
+
+    private static string Member(SyntaxToken token)
+        => token.Parent?.FirstAncestorOrSelf<MemberDeclarationSyntax>() is { } member ? SyntaxPlaces.NameOf(member) : string.Empty;
+}
