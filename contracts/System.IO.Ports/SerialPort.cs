@@ -9,6 +9,8 @@ namespace System.IO.Ports
 
         public int ReadTimeout { get => throw null; set => throw null; }
 
+        public int ReadBufferSize { get => throw null; set => throw null; }
+
         public int BytesToRead => throw null;
 
         public void Open() => throw null;

@@ -30,6 +30,8 @@ public sealed class RunnerOptions
           --config <file>       read device settings from a device.conf (see config/*.conf)
           --no-ping             do not send the demo's ping command from the cloud after the second ack
           --pty                 reach the simulated modem through a real pty and System.IO.Ports (Linux)
+          --board-model         reach the simulated modem through the board's own serial code over a model of
+                                nanoFramework's ESP32 SerialPort (reads wait for the whole count, a bounded buffer)
           --trace-at            print every AT exchange of the simulated modem
           --port <device>       use a real SIM7080G on this serial port (e.g. /dev/ttyUSB0, COM3) instead
           --baud <n>            serial speed for --port or --pty (default 115200, or the file's baudRate)
@@ -76,6 +78,9 @@ public sealed class RunnerOptions
 
     /// <summary>Whether the simulated modem is reached through a pty.</summary>
     public bool Pty { get; private set; }
+
+    /// <summary>Whether the firmware reaches the simulated modem through the Board layer's serial link over the ESP32 model.</summary>
+    public bool BoardModel { get; private set; }
 
     /// <summary>Whether the simulated modem's AT traffic is printed.</summary>
     public bool TraceAt { get; private set; }
@@ -137,6 +142,9 @@ public sealed class RunnerOptions
                 case "--pty":
                     options.Pty = true;
                     break;
+                case "--board-model":
+                    options.BoardModel = true;
+                    break;
                 case "--trace-at":
                     options.TraceAt = true;
                     break;
@@ -148,9 +156,14 @@ public sealed class RunnerOptions
             }
         }
 
-        if (options.Port is not null && (options.Pty || options.TraceAt))
+        if (options.Port is not null && (options.Pty || options.TraceAt || options.BoardModel))
         {
-            throw new FormatException("--pty and --trace-at are for the simulated modem; --port uses a real one");
+            throw new FormatException("--pty, --board-model and --trace-at are for the simulated modem; --port uses a real one");
+        }
+
+        if (options.Pty && options.BoardModel)
+        {
+            throw new FormatException("--pty and --board-model are two different serial lines: choose one");
         }
 
         return options;

@@ -23,7 +23,7 @@ public static class SimulatedRun
         ArgumentNullException.ThrowIfNull(log);
         bool alpn = options.ModemAlpn || settings.Transport == TransportChoice.MqttTls;
         SimulatedWorld world = await SimulatedWorld.StartAsync(
-            new WorldOptions { ModemAlpn = alpn, OverPty = options.Pty, BaudRate = options.BaudRate ?? settings.BaudRate }, stop).ConfigureAwait(false);
+            new WorldOptions { ModemAlpn = alpn, OverPty = options.Pty, OverBoardModel = options.BoardModel, BaudRate = options.BaudRate ?? settings.BaudRate }, stop).ConfigureAwait(false);
         await using (world.ConfigureAwait(false))
         {
             return Run(world, options, settings, sessionSettings, plan, log, stop);

@@ -6,8 +6,10 @@ using System.Text;
 using CellularIot.App;
 using CellularIot.App.Config;
 using CellularIot.At;
+using CellularIot.Board;
 using CellularIot.Cloud.Session;
 using CellularIot.CloudSim;
+using CellularIot.Esp32Model;
 using CellularIot.Host;
 using CellularIot.Modem.Sim7080;
 using CellularIot.ModemSim;
@@ -30,11 +32,16 @@ public sealed class SimulatedWorld : IAsyncDisposable
 
     private static readonly TimeSpan CommandTimeout = TimeSpan.FromSeconds(10);
 
+    // The UART the board wires to the modem (Program.cs), here a model one.
+    private const string BoardModelPort = "COM2";
+
     private readonly Lock gate = new();
     private readonly List<PublishedMessage> received = [];
     private readonly InMemoryLinkPair? line;
     private readonly IDisposable? pty;
     private readonly SerialLink? serial;
+    private readonly UartBridge? boardWire;
+    private readonly SerialPortLink? boardLink;
     private readonly IDisposable watch;
     private int disposed;
 
@@ -67,6 +74,16 @@ public sealed class SimulatedWorld : IAsyncDisposable
                 serial = new SerialLink(pair.SlavePath, options.BaudRate);
                 FirmwareLink = serial;
                 LinkName = pair.SlavePath + " (a pty, opened with System.IO.Ports at " + options.BaudRate + " baud)";
+            }
+            else if (options.OverBoardModel)
+            {
+                line = new InMemoryLinkPair();
+                Modem = new ModemSimulator(line.ModemEnd, simulator);
+                Esp32Uart uart = Esp32Uart.Install(BoardModelPort);
+                boardWire = new UartBridge(uart, line.FirmwareEnd);
+                boardLink = new SerialPortLink(BoardModelPort, options.BaudRate);
+                FirmwareLink = boardLink;
+                LinkName = BoardModelPort + " through the board's SerialPortLink over a model of nanoFramework's ESP32 SerialPort";
             }
             else
             {
@@ -239,6 +256,8 @@ public sealed class SimulatedWorld : IAsyncDisposable
     private void DisposeLinks()
     {
         serial?.Dispose();
+        boardLink?.Dispose();
+        boardWire?.Dispose();
         Modem?.Dispose();
         pty?.Dispose();
         line?.Dispose();

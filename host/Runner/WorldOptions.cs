@@ -24,6 +24,12 @@ public sealed class WorldOptions
     /// <summary>Whether the firmware reaches the modem through a real pty and System.IO.Ports (Linux) instead of an in-memory line.</summary>
     public bool OverPty { get; init; }
 
+    /// <summary>
+    /// Whether the firmware reaches the modem through the Board layer's SerialPortLink over a model of nanoFramework's
+    /// ESP32 SerialPort (host/Esp32Model), so the run fails where the board's serial driver would make it fail.
+    /// </summary>
+    public bool OverBoardModel { get; init; }
+
     /// <summary>The serial speed the firmware opens the pty with.</summary>
     public int BaudRate { get; init; } = 115200;
 
