@@ -27,7 +27,7 @@ generic ESP32 DevKit).
 The device configuration (key=value lines) to deploy as I:\device.conf. Default: config/<Board>.conf.
 
 .PARAMETER Image
-The application image. Default: firmware/bin/Release/CellularIot.Firmware.bin, which building nf.sln in
+The application image. Default: firmware/Board/bin/Release/CellularIot.Board.bin, which building nf.sln in
 Release writes.
 
 .PARAMETER SkipFirmware
@@ -276,7 +276,7 @@ if (-not (Test-Path -LiteralPath $configPath -PathType Leaf)) {
 }
 
 if (-not $PSBoundParameters.ContainsKey('Image')) {
-    $Image = Join-Path $PSScriptRoot 'firmware' 'bin' 'Release' 'CellularIot.Firmware.bin'
+    $Image = Join-Path $PSScriptRoot 'firmware' 'Board' 'bin' 'Release' 'CellularIot.Board.bin'
 }
 $imagePath = $ExecutionContext.SessionState.Path.GetUnresolvedProviderPathFromPSPath($Image)
 

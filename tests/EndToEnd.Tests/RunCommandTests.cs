@@ -31,6 +31,16 @@ public sealed class RunCommandTests
     }
 
     [Fact]
+    public async Task TheBoardsOwnSerialCodeOverTheEsp32ModelReachesTheGoal()
+    {
+        (int exit, string output, string errors) = await RunAsync("--board-model", "--messages", "2", "--interval", "1", "--no-ping", "--quiet");
+
+        Assert.True(exit == 0, $"exit {exit}{Environment.NewLine}{output}{Environment.NewLine}{errors}");
+        Assert.Contains("through the board's SerialPortLink over a model of nanoFramework's ESP32 SerialPort", output, StringComparison.Ordinal);
+        Assert.Contains("goal reached", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ABadCommandLineExitsTwoWithTheReason()
     {
         (int exit, _, string errors) = await RunAsync("--transport", "carrier-pigeon");

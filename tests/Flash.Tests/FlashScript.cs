@@ -22,7 +22,7 @@ public sealed partial class FlashScript : IAsyncLifetime
         typeof(FlashScript).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "RepoRoot").Value!));
 
     /// <summary>The default application image flash.ps1 deploys.</summary>
-    public static string DefaultImage { get; } = Path.Combine(RepoRoot, "firmware", "bin", "Release", "CellularIot.Firmware.bin");
+    public static string DefaultImage { get; } = Path.Combine(RepoRoot, "firmware", "Board", "bin", "Release", "CellularIot.Board.bin");
 
     /// <summary>The CA flash.ps1 deploys.</summary>
     public static string CaFile { get; } = Path.Combine(RepoRoot, "certs", "AmazonRootCA1.pem");

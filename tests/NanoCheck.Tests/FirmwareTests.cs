@@ -25,9 +25,11 @@ public sealed class FirmwareTests
     public void ProjectWildcardsFindTheLayerSources()
     {
         var files = ProjectSources.CompiledFiles(Path.Combine(RepoRoot, "firmware", "Firmware.nfproj"));
+        var board = ProjectSources.CompiledFiles(Path.Combine(RepoRoot, "firmware", "Board", "Board.nfproj"));
 
         Assert.Contains(files, f => f.EndsWith(Path.Combine("Bytes", "Utf8.cs"), StringComparison.Ordinal));
-        Assert.Contains(files, f => f.EndsWith(Path.Combine("Board", "Program.cs"), StringComparison.Ordinal));
+        Assert.DoesNotContain(files, f => f.Contains($"{Path.DirectorySeparatorChar}Board{Path.DirectorySeparatorChar}", StringComparison.Ordinal));
+        Assert.Contains(board, f => f.EndsWith(Path.Combine("Board", "Program.cs"), StringComparison.Ordinal));
         Assert.DoesNotContain(files, f => f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal));
     }
 

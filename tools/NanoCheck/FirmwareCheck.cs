@@ -3,8 +3,8 @@ using Microsoft.CodeAnalysis;
 namespace CellularIot.NanoCheck;
 
 /// <summary>
-/// Runs the check over this repository: the firmware core (everything Firmware.nfproj compiles but the
-/// Board layer), the Board layer against the declaration-only contracts, the host's TestFramework surface,
+/// Runs the check over this repository: the firmware library (Firmware.nfproj), the Board application
+/// (Board/Board.nfproj) against the declaration-only contracts, the host's TestFramework surface,
 /// and each device test project nf.sln lists. Each assembly may reference only what the device has, must
 /// avoid what compiles but behaves differently on the device (see the rules), and must keep its string
 /// table within <see cref="StringTable.Budget"/>.
@@ -35,21 +35,20 @@ public sealed class FirmwareCheck
     {
         var reports = new List<AssemblyReport>();
         string firmwareProject = Path.Combine(repoRoot, "firmware", "Firmware.nfproj");
-        var firmwareFiles = ProjectSources.CompiledFiles(firmwareProject);
-        string boardDir = Path.Combine(repoRoot, "firmware", "Board") + Path.DirectorySeparatorChar;
-        var coreFiles = firmwareFiles.Where(f => !f.StartsWith(boardDir, StringComparison.Ordinal)).ToList();
-        var boardFiles = firmwareFiles.Where(f => f.StartsWith(boardDir, StringComparison.Ordinal)).ToList();
+        string boardProject = Path.Combine(repoRoot, "firmware", "Board", "Board.nfproj");
+        var coreFiles = ProjectSources.CompiledFiles(firmwareProject);
+        var boardFiles = ProjectSources.CompiledFiles(boardProject);
 
         var core = compiler.Compile(FirmwareAssembly, Load(coreFiles), []);
         var coreViolations = MetadataInspector.Inspect(core, [Mscorlib])
             .Concat(core.Succeeded ? SourceRules(core) : [])
-            .Concat(Uncompiled(firmwareProject, firmwareFiles)).ToList();
+            .Concat(Uncompiled(firmwareProject, coreFiles)).ToList();
 
         var contracts = CompileContracts(reports);
         var boardAllowed = contracts.Select(c => c.Name).Append(Mscorlib).Append(FirmwareAssembly).ToList();
         var board = core.Succeeded ? compiler.Compile(FirmwareAssembly + ".Board", Load(boardFiles), contracts.Select(c => c.Reference).Prepend(core.ToReference())) : null;
         var boardViolations = DependencyFailure(core)
-            ?? MetadataInspector.Inspect(board!, boardAllowed).Concat(board!.Succeeded ? SourceRules(board) : []).ToList();
+            ?? MetadataInspector.Inspect(board!, boardAllowed).Concat(board!.Succeeded ? SourceRules(board) : []).Concat(Uncompiled(boardProject, boardFiles)).ToList();
 
         // On the device the core and Board are one assembly, so one string table holds both.
         int? firmwareTable = core.Succeeded && board is { Succeeded: true } ? StringTable.Bytes(StringTable.Strings(core).Union(StringTable.Strings(board))) : null;
@@ -112,9 +111,16 @@ public sealed class FirmwareCheck
     private IEnumerable<Violation> Uncompiled(string projectPath, IReadOnlyList<string> compiled)
     {
         string projectDir = Path.GetDirectoryName(projectPath)!;
+
+        // A folder below with a project of its own (Board under firmware/) is that project's to compile.
+        var nested = Directory.EnumerateFiles(projectDir, "*.nfproj", SearchOption.AllDirectories)
+            .Select(p => Path.GetDirectoryName(p)! + Path.DirectorySeparatorChar)
+            .Where(dir => dir != projectDir + Path.DirectorySeparatorChar)
+            .ToList();
         return Directory.EnumerateFiles(projectDir, "*.cs", SearchOption.AllDirectories)
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
-                && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+                && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                && !nested.Any(dir => f.StartsWith(dir, StringComparison.Ordinal)))
             .Except(compiled)
             .Select(f => new Violation(Relative(f), 0, string.Empty, $"not compiled by {Path.GetFileName(projectPath)}; add it to a Compile item"));
     }
