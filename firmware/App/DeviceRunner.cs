@@ -41,7 +41,7 @@ namespace CellularIot.App
         private readonly TelemetryReading reading = new TelemetryReading();
         private readonly TelemetryReading[] batch;
         private readonly JsonBuffer payload;
-        private readonly JsonBuffer reply = new JsonBuffer(512);
+        private readonly JsonBuffer reply = new JsonBuffer(CommandProcessor.MinReplyBytes);
         private readonly CommandProcessor commands;
         private readonly long startedMs;
 

@@ -2,6 +2,7 @@ namespace CellularIot.App.Config
 {
     using CellularIot.Bytes;
     using CellularIot.Cloud.Session;
+    using CellularIot.Cloud.Topics;
     using CellularIot.Modem;
 
     /// <summary>
@@ -13,6 +14,9 @@ namespace CellularIot.App.Config
     {
         /// <summary>Longest configuration file accepted.</summary>
         public const int MaxFileBytes = 4096;
+
+        // The longest ICCID (20 digits), for checking the telemetry topic before the SIM's own is known.
+        private const string LongestIccid = "89882280666123456789";
 
         private static readonly string[] Keys = new string[]
         {
@@ -27,6 +31,22 @@ namespace CellularIot.App.Config
             if (file.Length > MaxFileBytes)
             {
                 throw new SettingsException("file longer than " + MaxFileBytes + " bytes");
+            }
+
+            // Checked on the bytes: a control character (U+0000 above all, which a nanoFramework string cannot
+            // even hold) would otherwise reach an AT command or a topic. Tab, CR and LF are layout.
+            int lineOfByte = 0;
+            for (int i = 0; i < file.Length; i++)
+            {
+                byte b = file[i];
+                if (b == '\n')
+                {
+                    lineOfByte++;
+                }
+                else if ((b < 0x20 && b != '\t' && b != '\r') || b == 0x7F)
+                {
+                    throw Error(lineOfByte, "holds control character " + b + "; values are printable text");
+                }
             }
 
             string text;
@@ -85,7 +105,7 @@ namespace CellularIot.App.Config
                     settings.Board = value;
                     break;
                 case "apn":
-                    settings.Apn = Text(value, 100, line, key);
+                    settings.Apn = AtQuotable(Text(value, 100, line, key), line, key);
                     break;
                 case "radio":
                     settings.Radio = Radio(value, line);
@@ -106,7 +126,7 @@ namespace CellularIot.App.Config
                     settings.BaudRate = BaudRate(value, line);
                     break;
                 case "onboardingHost":
-                    settings.OnboardingHost = Text(value, 253, line, key);
+                    settings.OnboardingHost = HostName(Text(value, 253, line, key), line, key);
                     break;
                 case "telemetryTopic":
                     settings.TelemetryTopic = Topic(value, line);
@@ -194,7 +214,49 @@ namespace CellularIot.App.Config
                 throw Error(line, "telemetryTopic must not start or end with '/' nor hold the wildcards + or #");
             }
 
+            // The device publishes to <ICCID>/<topic>. Checked here against the longest ICCID, so a topic the
+            // broker's rules refuse is found when the file is read, not each time the device goes online.
+            try
+            {
+                new TopicRules(LongestIccid).CheckTopic(LongestIccid + "/" + topic);
+            }
+            catch (TopicRuleException ex)
+            {
+                throw Error(line, "telemetryTopic: " + ex.Message);
+            }
+
             return topic;
+        }
+
+        // The APN goes into AT commands between double quotes: printable ASCII without a quote.
+        private static string AtQuotable(string value, int line, string key)
+        {
+            for (int i = 0; i < value.Length; i++)
+            {
+                char c = value[i];
+                if (c < ' ' || c > '~' || c == '"')
+                {
+                    throw Error(line, key + " must be printable ASCII without '\"' (character " + (int)c + " at index " + i + ")");
+                }
+            }
+
+            return value;
+        }
+
+        // A DNS name: letters, digits, '-' and '.', as the modem's socket open and the TLS SNI take it.
+        private static string HostName(string value, int line, string key)
+        {
+            for (int i = 0; i < value.Length; i++)
+            {
+                char c = value[i];
+                bool allowed = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.';
+                if (!allowed)
+                {
+                    throw Error(line, key + " must be a host name of letters, digits, '-' and '.' (character " + (int)c + " at index " + i + ")");
+                }
+            }
+
+            return value;
         }
 
         private static string Text(string value, int maxLength, int line, string key)

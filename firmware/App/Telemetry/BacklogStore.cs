@@ -51,6 +51,13 @@ namespace CellularIot.App.Telemetry
             byte[][] copies = slots.LoadNewestFirst();
             foreach (byte[] payload in copies)
             {
+                // A slot whose CRC holds can still carry a payload this format never writes (a shorter one from
+                // another writer): it is passed over like a damaged one, never read past its end.
+                if (payload.Length < 4)
+                {
+                    continue;
+                }
+
                 int count = (int)GetInt64(payload, 0, 4);
                 if (count < 0 || count > capacity || payload.Length != 4 + (count * RecordBytes))
                 {

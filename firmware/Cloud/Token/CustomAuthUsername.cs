@@ -93,12 +93,27 @@ namespace CellularIot.Cloud.Token
         }
 
         /// <summary>Reads <paramref name="username"/> as returned by onboarding.</summary>
-        /// <exception cref="FormatException">No query part, a missing authorizer parameter, bad percent-encoding, or longer than MQTT allows.</exception>
+        /// <exception cref="FormatException">
+        /// No query part, a missing authorizer parameter, bad percent-encoding, text that is not well-formed, a
+        /// parameter that cannot travel as an HTTP header (an empty or non-token key, a value with a control,
+        /// space or non-ASCII character), or longer than MQTT allows. Nothing else escapes, whatever the text.
+        /// </exception>
         public static CustomAuthUsername Parse(string username)
         {
             if (username == null)
             {
                 throw new ArgumentNullException(nameof(username));
+            }
+
+            // Everything below may meet any text the onboarding server sent: each failure is a FormatException.
+            int usernameBytes;
+            try
+            {
+                usernameBytes = Utf8.GetByteCount(username);
+            }
+            catch (Utf8Exception e)
+            {
+                throw new FormatException("username is not well-formed text: " + e.Message, e);
             }
 
             string mqtt = username;
@@ -109,7 +124,7 @@ namespace CellularIot.Cloud.Token
                 decoded = true;
             }
 
-            if (Utf8.GetByteCount(mqtt) > MaxMqttStringBytes)
+            if ((decoded ? Utf8.GetByteCount(mqtt) : usernameBytes) > MaxMqttStringBytes)
             {
                 throw new FormatException("username longer than the " + MaxMqttStringBytes + " bytes an MQTT string holds");
             }
@@ -179,7 +194,22 @@ namespace CellularIot.Cloud.Token
             Require(name, AuthorizerNameKey);
             Require(sig, SignatureKey);
             Require(tokenValue, "token");
+
+            // Over WebSocket the three travel as upgrade headers: refused here, where the login enters, rather
+            // than when every connection's upgrade request is written.
+            RequireHeader(HttpFieldRules.NameProblem(tokenKey));
+            RequireHeader(HttpFieldRules.ValueProblem(name, AuthorizerNameKey, false));
+            RequireHeader(HttpFieldRules.ValueProblem(sig, SignatureKey, false));
+            RequireHeader(HttpFieldRules.ValueProblem(tokenValue, tokenKey, false));
             return new string[] { name, sig, tokenKey, tokenValue };
+        }
+
+        private static void RequireHeader(string problem)
+        {
+            if (problem != null)
+            {
+                throw new FormatException("username cannot be sent as upgrade headers: " + problem);
+            }
         }
 
         private static void Require(string value, string what)

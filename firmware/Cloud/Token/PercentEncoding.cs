@@ -10,7 +10,7 @@ namespace CellularIot.Cloud.Token
     public static class PercentEncoding
     {
         /// <summary>Decodes every "%XY" of <paramref name="text"/> once.</summary>
-        /// <exception cref="FormatException">A '%' is not followed by two hex digits, or the bytes are not UTF-8.</exception>
+        /// <exception cref="FormatException">A '%' is not followed by two hex digits, the bytes are not UTF-8, or the text holds an unpaired surrogate.</exception>
         public static string Decode(string text)
         {
             if (text == null)
@@ -23,7 +23,16 @@ namespace CellularIot.Cloud.Token
                 return text;
             }
 
-            byte[] bytes = Utf8.GetBytes(text);
+            byte[] bytes;
+            try
+            {
+                bytes = Utf8.GetBytes(text);
+            }
+            catch (Utf8Exception e)
+            {
+                throw new FormatException("text to percent-decode is not well-formed: " + e.Message, e);
+            }
+
             int written = 0;
             for (int i = 0; i < bytes.Length; i++)
             {

@@ -128,7 +128,18 @@ namespace CellularIot.Net.WebSockets
             }
 
             string key = WebSocketHandshake.CreateKey(random);
-            byte[] request = HttpRequestWriter.Format(WebSocketHandshake.CreateRequest(host, settings.Path, key, settings.Subprotocol, extraHeaders));
+            byte[] request;
+            try
+            {
+                request = HttpRequestWriter.Format(WebSocketHandshake.CreateRequest(host, settings.Path, key, settings.Subprotocol, extraHeaders));
+            }
+            catch (ArgumentException e)
+            {
+                // A host or header no request can carry: the upgrade fails like any other, through its one error.
+                Shutdown(0, "upgrade request not written: " + e.Message);
+                throw new WebSocketException("the upgrade request cannot be written: " + e.Message, 0, 0);
+            }
+
             HttpResponse head;
             try
             {

@@ -1,6 +1,7 @@
 namespace CellularIot.Tests.App
 {
     using CellularIot.App.Telemetry;
+    using CellularIot.Cloud.Token;
     using CellularIot.Tests.Support;
     using nanoFramework.TestFramework;
 
@@ -31,6 +32,18 @@ namespace CellularIot.Tests.App
             Assert.AreEqual(42L, back[1].Sequence);
             Assert.AreEqual(TelemetryReading.Unknown, back[1].SignalDbm);
             Assert.AreEqual(TelemetryReading.Unknown, back[1].TemperatureTenths);
+        }
+
+        [TestMethod]
+        [DataRow(0)]
+        [DataRow(1)]
+        [DataRow(3)]
+        public void ASlotWithAValidCrcButAPayloadTooShortIsPassedOver(int length)
+        {
+            var blobs = new MemoryBlobStore();
+            new TwoSlotStore(blobs, "backlog.a", "backlog.b", "CIBL", 1, 64).Save(new byte[length]);
+
+            Assert.AreEqual(0, new BacklogStore(blobs, 8).Load().Length);
         }
 
         [TestMethod]

@@ -51,7 +51,7 @@ namespace CellularIot.Tests.App
         public void RefusesPayloadsThatAreNotUtf8()
         {
             var target = new Target();
-            var reply = new JsonBuffer(256);
+            var reply = new JsonBuffer(CommandProcessor.MinReplyBytes);
             new CommandProcessor(target).Handle("set-interval", new byte[] { 0x7B, 0xFF, 0x7D }, 0, 3, reply);
 
             Assert.Contains("\"ok\":false", Utf8.Decode(reply.Bytes, 0, reply.Length));
@@ -72,9 +72,38 @@ namespace CellularIot.Tests.App
             Assert.Contains("payload longer than", reply);
         }
 
+        [TestMethod]
+        [DataRow(65)]
+        [DataRow(600)]
+        public void ALongCommandNameIsAnsweredAsMalformed(int length)
+        {
+            var target = new Target();
+            string reply = Run(target, new string('n', length), string.Empty);
+
+            Assert.StartsWith("{\"cmd\":\"" + new string('n', CommandProcessor.MaxEchoedNameChars) + "\",\"ok\":false,\"error\":\"command name longer than 64", reply);
+        }
+
+        [TestMethod]
+        public void ANameWithQuotesAtTheLimitStillGetsAWholeReply()
+        {
+            string reply = Run(new Target(), new string('"', CommandProcessor.MaxEchoedNameChars), string.Empty);
+
+            Assert.StartsWith("{\"cmd\":\"\\\"", reply);
+            Assert.EndsWith("}", reply);
+        }
+
+        [TestMethod]
+        public void ANameWithAnUnpairedSurrogateIsAnsweredNotThrown()
+        {
+            // Built at run time: the text a UTF-8 decoder could hand over from a topic, never a literal.
+            string name = new string(new char[] { 'p', (char)0xD800, 'g' });
+
+            Assert.AreEqual("{\"cmd\":\"p?g\",\"ok\":false,\"error\":\"command name longer than 64 characters or not printable ASCII\"}", Run(new Target(), name, string.Empty));
+        }
+
         private static string Run(Target target, string name, string payload)
         {
-            var reply = new JsonBuffer(256);
+            var reply = new JsonBuffer(CommandProcessor.MinReplyBytes);
             byte[] bytes = Utf8.GetBytes(payload);
             new CommandProcessor(target).Handle(name, bytes, 0, bytes.Length, reply);
             return Utf8.Decode(reply.Bytes, 0, reply.Length);

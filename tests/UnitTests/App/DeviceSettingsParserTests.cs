@@ -63,6 +63,12 @@ namespace CellularIot.Tests.App
         [DataRow("just words", "line 2: expected key=value")]
         [DataRow("qos=1\nqos=0", "line 3: 'qos' is set twice")]
         [DataRow("persistBacklog=yes", "line 2: persistBacklog must be true or false, not 'yes'")]
+        [DataRow("apn=iot.\"1nce\".net", "line 2: apn must be printable ASCII without")]
+        [DataRow("apn=iot.1nce.n\u00E9t", "line 2: apn must be printable ASCII without")]
+        [DataRow("onboardingHost=device connectivity", "line 2: onboardingHost must be a host name")]
+        [DataRow("onboardingHost=device.\"x\"", "line 2: onboardingHost must be a host name")]
+        [DataRow("telemetryTopic=a/b/c/d/e/f/g/h", "line 2: telemetryTopic: topic rule broken")]
+        [DataRow("qos=1\napn=iot\u0001x", "line 3: holds control character 1")]
         public void NamesTheLineOfABadValue(string lines, string expected)
         {
             try
@@ -102,6 +108,32 @@ namespace CellularIot.Tests.App
 
             Assert.AreEqual("telemetry", settings.TelemetryTopic);
             Assert.AreEqual(1, settings.BatchSize);
+        }
+
+        [TestMethod]
+        public void ATopicTooLongForTheBrokerIsFoundWhenTheFileIsRead()
+        {
+            // 100 euro signs are 300 bytes of UTF-8: within the 128-character limit, past the broker's 256 bytes.
+            string topic = new string('\u20AC', 100);
+            Assert.ThrowsException(typeof(SettingsException), () => DeviceSettingsParser.Parse(Utf8.GetBytes("telemetryTopic=" + topic + "\n")));
+        }
+
+        [TestMethod]
+        public void AZeroByteIsFoundOnItsLineBeforeTheTextIsDecoded()
+        {
+            byte[] file = Utf8.GetBytes("qos=1\ntelemetryTopic=a?b\n");
+            file[22] = 0;
+            try
+            {
+                DeviceSettingsParser.Parse(file);
+            }
+            catch (SettingsException ex)
+            {
+                Assert.Contains("line 2: holds control character 0", ex.Message);
+                return;
+            }
+
+            Assert.IsTrue(false, "no error for a zero byte");
         }
     }
 }

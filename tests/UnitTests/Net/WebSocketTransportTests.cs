@@ -51,6 +51,19 @@ namespace CellularIot.Tests.Net
         }
 
         [TestMethod]
+        public void AHeaderNoRequestCanCarryFailsTheUpgradeThroughItsOneError()
+        {
+            Setup();
+            var headers = new HttpHeaders();
+            headers.Add("token", "a\r\nInjected: yes");
+            var ws = new WebSocketTransport(inner, clock, new FixedRandom(SampleNonce()), new WebSocketSettings());
+
+            Assert.ThrowsException(typeof(WebSocketException), () => ws.Connect(Host, headers));
+            Assert.IsTrue(inner.ClosedLocally);
+            Assert.AreEqual(string.Empty, inner.WrittenText);
+        }
+
+        [TestMethod]
         public void ARefusedUpgradeClosesTheConnectionAndReportsTheStatus()
         {
             Setup();

@@ -24,6 +24,38 @@ namespace CellularIot.Tests.Cloud.Token
         }
 
         [TestMethod]
+        public void AnEscapedUnpairedSurrogateFromJsonOnboardingIsAFormatError()
+        {
+            // The JSON text is plain ASCII; its \ud800 escape decodes to a lone surrogate, as a server could send.
+            string json = "{\"username\":\"" + OnboardingSamples.Iccid + "?x-amz-customauthorizer-name=a&x-amz-customauthorizer-signature=b&token=c\\ud800\","
+                + "\"iotCoreEndpointUrl\":\"" + OnboardingSamples.Endpoint + "\",\"clientId\":\"" + OnboardingSamples.Iccid + "\","
+                + "\"amazonRootCaUrl\":\"" + OnboardingSamples.RootCaUrl + "\"}";
+            string username;
+            try
+            {
+                username = CellularIot.Cloud.Onboarding.OnboardingResponse.ParseJson(json).Username;
+            }
+            catch (CellularIot.Cloud.Onboarding.OnboardingException)
+            {
+                return;
+            }
+
+            Assert.ThrowsException(typeof(FormatException), () => CustomAuthUsername.Parse(username));
+        }
+
+        [TestMethod]
+        [DataRow("x?x-amz-customauthorizer-name=a&x-amz-customauthorizer-signature=b&=c")]
+        [DataRow("x?x-amz-customauthorizer-name=a&x-amz-customauthorizer-signature=b&to%20ken=c")]
+        [DataRow("x?x-amz-customauthorizer-name=a&x-amz-customauthorizer-signature=b&token=c%0D%0AX:%20y")]
+        [DataRow("x?x-amz-customauthorizer-name=a%C3%A9&x-amz-customauthorizer-signature=b&token=c")]
+        [DataRow("x?x-amz-customauthorizer-name=a&x-amz-customauthorizer-signature=b%00&token=c")]
+        [DataRow("x?x-amz-customauthorizer-name=a&x-amz-customauthorizer-signature=b&token=%ZZ")]
+        public void AParameterThatCannotTravelAsAnUpgradeHeaderIsAFormatError(string username)
+        {
+            Assert.ThrowsException(typeof(FormatException), () => CustomAuthUsername.Parse(username));
+        }
+
+        [TestMethod]
         public void AWhollyEncodedUsernameIsDecodedExactlyOnce()
         {
             string encoded = OnboardingSamples.Iccid + "%3Fx-amz-customauthorizer-name%3D1nce-jwt-authorizer%26x-amz-customauthorizer-signature%3D"
