@@ -8,6 +8,7 @@ namespace CellularIot.App
     using CellularIot.Cloud.Token;
     using CellularIot.Modem;
     using CellularIot.Modem.Sim7080;
+    using CellularIot.Storage;
     using CellularIot.Support;
 
     /// <summary>

@@ -10,6 +10,7 @@ namespace CellularIot.App
     using CellularIot.Cloud.Session;
     using CellularIot.Modem;
     using CellularIot.Support;
+    using CellularIot.Text;
 
     /// <summary>
     /// The device's main loop. It takes a reading every interval into the store-and-forward backlog, online

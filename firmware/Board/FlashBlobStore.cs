@@ -2,7 +2,7 @@ namespace CellularIot.Board
 {
     using System;
     using System.IO;
-    using CellularIot.Cloud.Token;
+    using CellularIot.Storage;
 
     /// <summary>
     /// Blobs as files in one folder of the ESP32's internal flash drive (I:\, littlefs), for the token store.

@@ -1,4 +1,4 @@
-namespace CellularIot.Cloud.Token
+namespace CellularIot.Storage
 {
     /// <summary>
     /// Small named blobs in persistent storage: files on the board's internal flash (I:\), files in a folder

@@ -1,4 +1,4 @@
-namespace CellularIot.Cloud.Token
+namespace CellularIot.Storage
 {
     using System;
     using System.IO;

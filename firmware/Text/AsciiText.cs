@@ -1,4 +1,4 @@
-namespace CellularIot.Net
+namespace CellularIot.Text
 {
     /// <summary>
     /// Ordinal, ASCII-only string helpers for protocol text. Protocol names and markers are ASCII and must

@@ -1,4 +1,4 @@
-namespace CellularIot.Cloud.Token
+namespace CellularIot.Text
 {
     using System;
 

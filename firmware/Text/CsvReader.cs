@@ -1,4 +1,4 @@
-namespace CellularIot.Cloud.Onboarding
+namespace CellularIot.Text
 {
     using System;
     using System.Collections;

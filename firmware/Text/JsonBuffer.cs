@@ -1,4 +1,4 @@
-namespace CellularIot.App.Telemetry
+namespace CellularIot.Text
 {
     using System;
     using CellularIot.Bytes;

@@ -1,8 +1,7 @@
-namespace CellularIot.Cloud.Onboarding
+namespace CellularIot.Text
 {
     using System;
     using System.Collections;
-    using CellularIot.Net;
 
     /// <summary>
     /// The top-level members of one JSON object (RFC 8259), read without building a document: strings are

@@ -1,4 +1,4 @@
-using CellularIot.Cloud.Token;
+using CellularIot.Storage;
 
 namespace CellularIot.Host;
 

@@ -1,5 +1,5 @@
-using CellularIot.Cloud.Token;
 using CellularIot.Esp32Model;
+using CellularIot.Storage;
 using Xunit;
 
 namespace CellularIot.Board.Tests;

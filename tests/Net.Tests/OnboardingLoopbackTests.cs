@@ -3,6 +3,7 @@ using CellularIot.Cloud.Onboarding;
 using CellularIot.Cloud.Token;
 using CellularIot.Host;
 using CellularIot.Net.Http;
+using CellularIot.Text;
 using Microsoft.AspNetCore.Http;
 using Xunit;
 

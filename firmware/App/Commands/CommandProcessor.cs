@@ -1,9 +1,8 @@
 namespace CellularIot.App.Commands
 {
     using System;
-    using CellularIot.App.Telemetry;
     using CellularIot.Bytes;
-    using CellularIot.Cloud.Onboarding;
+    using CellularIot.Text;
 
     /// <summary>
     /// Runs the remote commands that arrive on &lt;ICCID&gt;/commands/&lt;name&gt; and writes their JSON reply:

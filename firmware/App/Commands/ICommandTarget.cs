@@ -1,6 +1,6 @@
 namespace CellularIot.App.Commands
 {
-    using CellularIot.App.Telemetry;
+    using CellularIot.Text;
 
     /// <summary>What remote commands may read and change on the device.</summary>
     public interface ICommandTarget

@@ -2,7 +2,7 @@ namespace CellularIot.App.Telemetry
 {
     using System;
     using System.IO;
-    using CellularIot.Cloud.Token;
+    using CellularIot.Storage;
 
     /// <summary>
     /// Keeps the unsent readings on flash, so that a reboot or a power cut while offline loses none. Written

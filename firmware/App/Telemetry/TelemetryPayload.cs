@@ -1,5 +1,7 @@
 namespace CellularIot.App.Telemetry
 {
+    using CellularIot.Text;
+
     /// <summary>
     /// Writes a batch of readings as the telemetry payload: a JSON array of compact objects, for example
     /// <c>[{"seq":7,"ts":1764331200,"up":3600,"mem":81234,"rssi":-83,"temp":21.5}]</c>. Short keys and

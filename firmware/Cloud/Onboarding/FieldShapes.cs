@@ -1,6 +1,6 @@
 namespace CellularIot.Cloud.Onboarding
 {
-    using CellularIot.Net;
+    using CellularIot.Text;
 
     /// <summary>
     /// How each onboarding field looks, so the CSV answer can be read whatever its column order: the

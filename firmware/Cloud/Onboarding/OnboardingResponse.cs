@@ -2,8 +2,8 @@ namespace CellularIot.Cloud.Onboarding
 {
     using System;
     using CellularIot.Bytes;
-    using CellularIot.Net;
     using CellularIot.Net.Http;
+    using CellularIot.Text;
 
     /// <summary>
     /// Turns the onboarding endpoint's HTTP answer into an <see cref="OnboardingResult"/> or a typed

@@ -1,7 +1,7 @@
 namespace CellularIot.Cloud.Onboarding
 {
     using System;
-    using CellularIot.Net;
+    using CellularIot.Text;
 
     /// <summary>
     /// Compares the root CA the onboarding answer names with the one the firmware ships

@@ -2,8 +2,8 @@ namespace CellularIot.Cloud.Token
 {
     using System;
     using CellularIot.Bytes;
-    using CellularIot.Net;
     using CellularIot.Net.Http;
+    using CellularIot.Text;
 
     /// <summary>
     /// The onboarding username, read as AWS IoT custom authentication expects:

@@ -2,7 +2,7 @@ namespace CellularIot.Cloud.Token
 {
     using System;
     using CellularIot.Bytes;
-    using CellularIot.Cloud.Onboarding;
+    using CellularIot.Text;
 
     /// <summary>
     /// Reads the "exp" claim (seconds since 1970, UTC) from a JWT's payload. The signature is not checked:

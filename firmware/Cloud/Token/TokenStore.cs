@@ -2,6 +2,7 @@ namespace CellularIot.Cloud.Token
 {
     using System;
     using System.IO;
+    using CellularIot.Storage;
 
     /// <summary>
     /// Persists the newest <see cref="TokenRecord"/> in a <see cref="TwoSlotStore"/> (slots <see cref="SlotA"/> and

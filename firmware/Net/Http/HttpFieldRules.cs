@@ -1,5 +1,7 @@
 namespace CellularIot.Net.Http
 {
+    using CellularIot.Text;
+
     /// <summary>
     /// What a request header may hold, as this client writes it: a name of RFC 9110 token characters that is
     /// not one the request sets itself, and a value of visible ASCII (spaces where allowed), never empty. Shared

@@ -2,6 +2,7 @@ namespace CellularIot.Net.Http
 {
     using System;
     using System.Collections;
+    using CellularIot.Text;
 
     /// <summary>
     /// Header fields in the order they were sent or added. Names compare without regard to ASCII case, as

@@ -1,6 +1,7 @@
 namespace CellularIot.Net.Http
 {
     using System;
+    using CellularIot.Text;
 
     /// <summary>A response as read: status, headers and the whole (bounded) body.</summary>
     public class HttpResponse

@@ -3,6 +3,7 @@ namespace CellularIot.Net.Http
     using System;
     using CellularIot.Bytes;
     using CellularIot.Support;
+    using CellularIot.Text;
 
     /// <summary>
     /// Reads HTTP/1.1 responses from a <see cref="TransportReader"/>: the status line, headers, and a body

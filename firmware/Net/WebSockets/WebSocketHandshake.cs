@@ -3,6 +3,7 @@ namespace CellularIot.Net.WebSockets
     using System;
     using CellularIot.Bytes;
     using CellularIot.Net.Http;
+    using CellularIot.Text;
 
     /// <summary>The client side of the RFC 6455 opening handshake (section 4): the upgrade request and its checks.</summary>
     public static class WebSocketHandshake

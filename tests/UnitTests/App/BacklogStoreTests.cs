@@ -1,7 +1,7 @@
 namespace CellularIot.Tests.App
 {
     using CellularIot.App.Telemetry;
-    using CellularIot.Cloud.Token;
+    using CellularIot.Storage;
     using CellularIot.Tests.Support;
     using nanoFramework.TestFramework;
 

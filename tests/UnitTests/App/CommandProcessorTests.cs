@@ -1,8 +1,8 @@
 namespace CellularIot.Tests.App
 {
     using CellularIot.App.Commands;
-    using CellularIot.App.Telemetry;
     using CellularIot.Bytes;
+    using CellularIot.Text;
     using nanoFramework.TestFramework;
 
     [TestClass]

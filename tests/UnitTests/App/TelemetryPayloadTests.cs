@@ -3,6 +3,7 @@ namespace CellularIot.Tests.App
     using System;
     using CellularIot.App.Telemetry;
     using CellularIot.Bytes;
+    using CellularIot.Text;
     using nanoFramework.TestFramework;
 
     [TestClass]

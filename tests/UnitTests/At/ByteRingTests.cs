@@ -1,7 +1,7 @@
-namespace CellularIot.Tests.Bytes
+namespace CellularIot.Tests.At
 {
     using System;
-    using CellularIot.Bytes;
+    using CellularIot.Tests.Support;
     using nanoFramework.TestFramework;
 
     [TestClass]

@@ -1,4 +1,4 @@
-namespace CellularIot.Bytes
+namespace CellularIot.Tests.Support
 {
     using System;
 

@@ -3,7 +3,7 @@ namespace CellularIot.Tests.Support
     using System;
     using System.Collections;
     using System.IO;
-    using CellularIot.Cloud.Token;
+    using CellularIot.Storage;
 
     /// <summary>An in-memory <see cref="IBlobStore"/> whose blobs a test can damage, and whose reads or writes can fail.</summary>
     public class MemoryBlobStore : IBlobStore

@@ -1,7 +1,7 @@
-namespace CellularIot.Tests.Cloud.Token
+namespace CellularIot.Tests.Storage
 {
     using CellularIot.Bytes;
-    using CellularIot.Cloud.Token;
+    using CellularIot.Storage;
     using nanoFramework.TestFramework;
 
     [TestClass]

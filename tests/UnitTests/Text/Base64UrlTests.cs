@@ -1,8 +1,8 @@
-namespace CellularIot.Tests.Cloud.Token
+namespace CellularIot.Tests.Text
 {
     using System;
     using CellularIot.Bytes;
-    using CellularIot.Cloud.Token;
+    using CellularIot.Text;
     using nanoFramework.TestFramework;
 
     [TestClass]

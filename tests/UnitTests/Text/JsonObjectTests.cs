@@ -1,7 +1,7 @@
-namespace CellularIot.Tests.Cloud.Onboarding
+namespace CellularIot.Tests.Text
 {
     using System;
-    using CellularIot.Cloud.Onboarding;
+    using CellularIot.Text;
     using nanoFramework.TestFramework;
 
     [TestClass]

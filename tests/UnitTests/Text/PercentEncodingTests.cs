@@ -1,7 +1,7 @@
-namespace CellularIot.Tests.Cloud.Token
+namespace CellularIot.Tests.Text
 {
     using System;
-    using CellularIot.Cloud.Token;
+    using CellularIot.Text;
     using nanoFramework.TestFramework;
 
     [TestClass]

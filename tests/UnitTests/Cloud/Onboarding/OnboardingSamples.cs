@@ -1,6 +1,7 @@
 namespace CellularIot.Tests.Cloud.Onboarding
 {
     using System;
+    using CellularIot.Text;
 
     /// <summary>Values shaped like 1NCE's onboarding answer, shared by the Cloud tests.</summary>
     public static class OnboardingSamples

@@ -4,6 +4,7 @@ namespace CellularIot.Tests.Cloud.Token
     using System.IO;
     using CellularIot.Cloud.Onboarding;
     using CellularIot.Cloud.Token;
+    using CellularIot.Storage;
     using CellularIot.Tests.Cloud.Onboarding;
     using CellularIot.Tests.Support;
     using nanoFramework.TestFramework;

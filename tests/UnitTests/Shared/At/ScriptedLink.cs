@@ -5,6 +5,7 @@ namespace CellularIot.Tests.At
     using System.Threading;
     using CellularIot.At;
     using CellularIot.Bytes;
+    using CellularIot.Tests.Support;
 
     /// <summary>
     /// An in-memory modem for tests: it reads the commands the firmware writes and answers from a script
