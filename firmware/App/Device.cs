@@ -7,7 +7,6 @@ namespace CellularIot.App
     using CellularIot.Cloud.Session;
     using CellularIot.Cloud.Token;
     using CellularIot.Modem;
-    using CellularIot.Modem.Sim7080;
     using CellularIot.Storage;
     using CellularIot.Support;
 
@@ -22,24 +21,23 @@ namespace CellularIot.App
         public const int DefaultBacklogCapacity = 288;
 
         private readonly AtChannel channel;
-        private readonly Sim7080Modem modem;
+        private readonly IModem modem;
 
         /// <summary>Builds the device; call <see cref="Step"/> to run it.</summary>
         /// <param name="settings">The user's configuration.</param>
-        /// <param name="modemSettings">The modem driver's settings (see <see cref="ModemSettingsFor"/>).</param>
+        /// <param name="modems">Builds the driver of the modem the board carries.</param>
         /// <param name="sessionSettings">The cloud session's settings (see <see cref="SessionSettingsFor"/>).</param>
         /// <param name="link">The byte link to the modem.</param>
-        /// <param name="powerKey">The modem's power key.</param>
         /// <param name="storage">Where the login is kept across reboots.</param>
         /// <param name="caPem">The root CA (PEM) both servers are verified with.</param>
         /// <param name="clock">The platform's clock.</param>
         /// <param name="log">Progress and trouble.</param>
         /// <param name="sensors">The board's own measurements.</param>
-        public Device(DeviceSettings settings, Sim7080Settings modemSettings, SessionSettings sessionSettings, IByteLink link, IPowerKey powerKey, IBlobStore storage, byte[] caPem, IClock clock, ILog log, ITelemetrySensors sensors)
+        public Device(DeviceSettings settings, IModemFactory modems, SessionSettings sessionSettings, IByteLink link, IBlobStore storage, byte[] caPem, IClock clock, ILog log, ITelemetrySensors sensors)
         {
             Clock = new SyncedClock(clock);
             channel = new AtChannel(link, Clock, log, new AtChannelSettings());
-            modem = new Sim7080Modem(channel, powerKey, Clock, log, modemSettings);
+            modem = modems.Create(channel, Clock, log);
             var tokens = new TokenLifecycle(new TokenStore(storage), Clock, sessionSettings.Token, log);
             Runner = new DeviceRunner(settings, modem, sensors, Clock, log, DefaultBacklogCapacity);
             if (settings.PersistBacklog)
@@ -64,15 +62,6 @@ namespace CellularIot.App
         public IModem Modem
         {
             get { return modem; }
-        }
-
-        /// <summary>The modem driver's settings for <paramref name="settings"/>.</summary>
-        public static Sim7080Settings ModemSettingsFor(DeviceSettings settings)
-        {
-            var modemSettings = new Sim7080Settings();
-            modemSettings.Apn = settings.Apn;
-            modemSettings.RadioMode = settings.Radio;
-            return modemSettings;
         }
 
         /// <summary>The cloud session's settings for <paramref name="settings"/>.</summary>

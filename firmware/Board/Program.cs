@@ -8,6 +8,7 @@ namespace CellularIot.Board
     using CellularIot.Bytes;
     using CellularIot.Cloud;
     using CellularIot.Modem;
+    using CellularIot.Modem.Sim7080;
     using CellularIot.Support;
     using nanoFramework.Hardware.Esp32;
 
@@ -61,7 +62,9 @@ namespace CellularIot.Board
             var clock = new DeviceClock();
             try
             {
-                device = new Device(settings, Device.ModemSettingsFor(settings), Device.SessionSettingsFor(settings), link, powerKey, storage, caPem, clock, log, new DeviceSensors(clock));
+                // The board carries a SIM7080G: this is where its driver is chosen.
+                var modems = new Sim7080Factory(powerKey, Sim7080Settings.For(settings.Apn, settings.Radio));
+                device = new Device(settings, modems, Device.SessionSettingsFor(settings), link, storage, caPem, clock, log, new DeviceSensors(clock));
                 while (true)
                 {
                     device.Step();

@@ -8,7 +8,7 @@ namespace CellularIot.Modem
     /// Methods are called from one thread at a time (the socket's own methods may run on other threads).
     /// Failures throw <see cref="ModemException"/> or one of its subclasses.
     /// </summary>
-    public interface IModem
+    public interface IModem : IDisposable
     {
         /// <summary>What this modem and its firmware can do; known after <see cref="PowerOn"/>.</summary>
         ModemCapabilities Capabilities { get; }

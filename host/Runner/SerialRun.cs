@@ -30,7 +30,7 @@ public static class SerialRun
         int baud = options.BaudRate ?? settings.BaudRate;
         using SerialLink serial = Open(port, baud);
         var line = new CountingLink(serial);
-        Sim7080Settings modemSettings = Device.ModemSettingsFor(settings);
+        Sim7080Settings modemSettings = Sim7080Settings.For(settings.Apn, settings.Radio);
         if (options.ModemAlpn || settings.Transport == TransportChoice.MqttTls)
         {
             // Probed at bring-up: a firmware that refuses the keyword is found to lack ALPN and WebSocket is used.
@@ -41,7 +41,7 @@ public static class SerialRun
         log.Runner($"login kept in {StoreDirectory}; servers verified against Amazon Root CA 1");
         log.Runner("goal: " + plan.Describe(settings.PublishIntervalSeconds));
         var device = new Device(
-            settings, modemSettings, sessionSettings, line, new ManualPowerKey(log), new FileBlobStore(StoreDirectory),
+            settings, new Sim7080Factory(new ManualPowerKey(log), modemSettings), sessionSettings, line, new FileBlobStore(StoreDirectory),
             Utf8.GetBytes(AmazonRootCa1.Pem), new SystemClock(), log, new NoSensors());
         RunOutcome outcome;
         try

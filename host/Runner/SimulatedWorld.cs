@@ -156,7 +156,7 @@ public sealed class SimulatedWorld : IAsyncDisposable
     /// <summary>The device's modem settings for <paramref name="settings"/> in this world: ALPN is declared when the simulated module has it.</summary>
     public Sim7080Settings ModemSettingsFor(DeviceSettings settings)
     {
-        Sim7080Settings modem = Device.ModemSettingsFor(settings);
+        Sim7080Settings modem = Sim7080Settings.For(settings.Apn, settings.Radio);
         modem.AlpnKeyword = Options.ModemAlpn ? "alpn" : null;
         return modem;
     }
@@ -170,7 +170,7 @@ public sealed class SimulatedWorld : IAsyncDisposable
     {
         ObjectDisposedException.ThrowIf(Volatile.Read(ref disposed) != 0, this);
         return new Device(
-            settings, modemSettings, sessionSettings, link ?? FirmwareLink, Modem.PowerKey, new FileBlobStore(StoreDirectory), CaPem,
+            settings, new Sim7080Factory(Modem.PowerKey, modemSettings), sessionSettings, link ?? FirmwareLink, new FileBlobStore(StoreDirectory), CaPem,
             new SystemClock(), log, new BoardLikeSensors());
     }
 

@@ -10,7 +10,7 @@ namespace CellularIot.Modem.Sim7080
     /// handlers on the channel when created and starts the channel on the first <see cref="PowerOn"/>. Its
     /// handlers only set flags and events, as the channel asks; everything that waits runs on the caller's thread.
     /// </summary>
-    public sealed class Sim7080Modem : IModem, IDisposable
+    public sealed class Sim7080Modem : IModem
     {
         private const int PdpUnknown = 0;
         private const int PdpActive = 1;

@@ -6,6 +6,15 @@ namespace CellularIot.Modem.Sim7080
     /// </summary>
     public sealed class Sim7080Settings
     {
+        /// <summary>The settings for a data context on <paramref name="apn"/> over <paramref name="radio"/>, the rest at their defaults.</summary>
+        public static Sim7080Settings For(string apn, RadioMode radio)
+        {
+            var settings = new Sim7080Settings();
+            settings.Apn = apn;
+            settings.RadioMode = radio;
+            return settings;
+        }
+
         /// <summary>The access point name for the data context.</summary>
         public string Apn { get; set; } = "iot.1nce.net";
 
