@@ -1,4 +1,4 @@
-namespace CellularIot.Host.Loopback;
+namespace CellularIot.Host.ByteCounting;
 
 /// <summary>
 /// Passes a TCP stream through, reporting every byte read and written (TLS records included when it sits under an

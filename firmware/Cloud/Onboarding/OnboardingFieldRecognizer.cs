@@ -7,7 +7,7 @@ namespace CellularIot.Cloud.Onboarding
     /// username carries the authorizer marker, the client ID is a 19-20 digit ICCID, the endpoint is a DNS
     /// name, and the root CA URL is an https URL with a path.
     /// </summary>
-    public static class FieldShapes
+    public static class OnboardingFieldRecognizer
     {
         /// <summary>The query key every custom-authorizer username holds.</summary>
         public const string AuthorizerMarker = "x-amz-customauthorizer-name";

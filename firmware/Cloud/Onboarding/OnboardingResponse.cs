@@ -96,14 +96,14 @@ namespace CellularIot.Cloud.Onboarding
             string endpoint = json.GetStringIgnoreCase(EndpointField);
             string clientId = json.GetStringIgnoreCase(ClientIdField);
             string rootCa = json.GetStringIgnoreCase(RootCaField);
-            if (username != null && !FieldShapes.IsUsername(username))
+            if (username != null && !OnboardingFieldRecognizer.IsUsername(username))
             {
-                throw Malformed(UsernameField, "holds no " + FieldShapes.AuthorizerMarker);
+                throw Malformed(UsernameField, "holds no " + OnboardingFieldRecognizer.AuthorizerMarker);
             }
 
             if (endpoint != null)
             {
-                string host = FieldShapes.EndpointHostOf(endpoint.Trim());
+                string host = OnboardingFieldRecognizer.EndpointHostOf(endpoint.Trim());
                 if (host == null)
                 {
                     throw Malformed(EndpointField, "is not a host name");
@@ -112,12 +112,12 @@ namespace CellularIot.Cloud.Onboarding
                 endpoint = host;
             }
 
-            if (clientId != null && !FieldShapes.IsIccid(clientId.Trim()))
+            if (clientId != null && !OnboardingFieldRecognizer.IsIccid(clientId.Trim()))
             {
                 throw Malformed(ClientIdField, "is not a 19-20 digit ICCID");
             }
 
-            if (rootCa != null && !FieldShapes.IsHttpsUrlWithPath(rootCa.Trim()))
+            if (rootCa != null && !OnboardingFieldRecognizer.IsHttpsUrlWithPath(rootCa.Trim()))
             {
                 throw Malformed(RootCaField, "is not an https URL");
             }
@@ -166,21 +166,21 @@ namespace CellularIot.Cloud.Onboarding
                 }
 
                 int slot;
-                if (FieldShapes.IsUsername(value))
+                if (OnboardingFieldRecognizer.IsUsername(value))
                 {
                     slot = 0;
                 }
-                else if (FieldShapes.IsIccid(value))
+                else if (OnboardingFieldRecognizer.IsIccid(value))
                 {
                     slot = 2;
                 }
-                else if (FieldShapes.IsHttpsUrlWithPath(value))
+                else if (OnboardingFieldRecognizer.IsHttpsUrlWithPath(value))
                 {
                     slot = 3;
                 }
                 else
                 {
-                    value = FieldShapes.EndpointHostOf(value);
+                    value = OnboardingFieldRecognizer.EndpointHostOf(value);
                     if (value == null)
                     {
                         // Unknown columns are ignored: the answer may grow fields later.
@@ -224,7 +224,7 @@ namespace CellularIot.Cloud.Onboarding
 
         private static string Shape(int slot)
         {
-            return slot == 0 ? "a value holding " + FieldShapes.AuthorizerMarker
+            return slot == 0 ? "a value holding " + OnboardingFieldRecognizer.AuthorizerMarker
                 : (slot == 1 ? "an AWS IoT endpoint host name" : (slot == 2 ? "a 19-20 digit ICCID" : "an https URL"));
         }
 

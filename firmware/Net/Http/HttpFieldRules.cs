@@ -20,7 +20,7 @@ namespace CellularIot.Net.Http
 
             for (int i = 0; i < name.Length; i++)
             {
-                if (!HttpToken.IsTokenChar(name[i]))
+                if (!HttpTokenChars.IsTokenChar(name[i]))
                 {
                     return "header name '" + name + "' holds a character not allowed in a token";
                 }

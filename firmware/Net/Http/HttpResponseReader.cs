@@ -151,7 +151,7 @@ namespace CellularIot.Net.Http
                 {
                     colon = i;
                 }
-                else if (!HttpToken.IsTokenChar(b))
+                else if (!HttpTokenChars.IsTokenChar(b))
                 {
                     throw new HttpException(HttpError.MalformedHeader, "invalid header name in \"" + Printable(length) + "\"");
                 }

@@ -1,7 +1,7 @@
 namespace CellularIot.Net.Http
 {
     /// <summary>The "token" characters of RFC 9110 section 5.6.2, of which header names are made.</summary>
-    public static class HttpToken
+    public static class HttpTokenChars
     {
         /// <summary>True when <paramref name="c"/> may appear in a token: visible ASCII except the delimiters.</summary>
         public static bool IsTokenChar(int c)

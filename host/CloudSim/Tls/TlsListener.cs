@@ -5,7 +5,7 @@ using System.Net.Sockets;
 using System.Runtime.CompilerServices;
 using System.Security.Authentication;
 using System.Security.Cryptography.X509Certificates;
-using CellularIot.Host.Loopback;
+using CellularIot.Host.ByteCounting;
 
 namespace CellularIot.CloudSim.Tls;
 

@@ -3,7 +3,7 @@ using System.Net.Security;
 using System.Net.Sockets;
 using System.Security.Authentication;
 using System.Threading.Channels;
-using CellularIot.Host.Loopback;
+using CellularIot.Host.ByteCounting;
 using CellularIot.ModemSim.Core;
 
 namespace CellularIot.ModemSim.Net;

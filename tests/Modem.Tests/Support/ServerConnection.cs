@@ -1,6 +1,6 @@
 using System.Net.Security;
 using System.Net.Sockets;
-using CellularIot.Host.Loopback;
+using CellularIot.Host.ByteCounting;
 using Xunit;
 
 namespace CellularIot.Modem.Tests.Support;

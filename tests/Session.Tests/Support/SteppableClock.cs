@@ -4,7 +4,7 @@ using CellularIot.Support;
 namespace CellularIot.Session.Tests.Support;
 
 /// <summary>
-/// The PC's clock (host/Edge's <see cref="SystemClock"/>) plus an offset a test moves forward between two steps of the
+/// The PC's clock (host/PcPlatform's <see cref="SystemClock"/>) plus an offset a test moves forward between two steps of the
 /// session, when nothing waits on it: the way to let AWS IoT Core's 30 s minimum keep-alive pass in no time. Both the
 /// monotonic and the wall time move, as they would if the device had really been idle that long.
 /// </summary>

@@ -4,7 +4,7 @@ namespace CellularIot.Tests.Cloud.Onboarding
     using nanoFramework.TestFramework;
 
     [TestClass]
-    public class FieldShapesTests
+    public class OnboardingFieldRecognizerTests
     {
         [TestMethod]
         [DataRow("8988228066612345678", true)]
@@ -14,7 +14,7 @@ namespace CellularIot.Tests.Cloud.Onboarding
         [DataRow("8988228066612345678F", false)]
         public void RecognisesIccids(string value, bool expected)
         {
-            Assert.AreEqual(expected, FieldShapes.IsIccid(value));
+            Assert.AreEqual(expected, OnboardingFieldRecognizer.IsIccid(value));
         }
 
         [TestMethod]
@@ -29,33 +29,33 @@ namespace CellularIot.Tests.Cloud.Onboarding
         [DataRow("https://a.b.com", false)]
         public void RecognisesDnsNames(string value, bool expected)
         {
-            Assert.AreEqual(expected, FieldShapes.IsDnsName(value));
+            Assert.AreEqual(expected, OnboardingFieldRecognizer.IsDnsName(value));
         }
 
         [TestMethod]
         public void TakesTheEndpointHostFromAPathlessUrl()
         {
-            Assert.AreEqual("x-ats.iot.eu-west-1.amazonaws.com", FieldShapes.EndpointHostOf("https://x-ats.iot.eu-west-1.amazonaws.com/"));
-            Assert.AreEqual("x-ats.iot.eu-west-1.amazonaws.com", FieldShapes.EndpointHostOf("x-ats.iot.eu-west-1.amazonaws.com"));
-            Assert.IsNull(FieldShapes.EndpointHostOf("https://www.amazontrust.com/repository/AmazonRootCA1.pem"));
-            Assert.IsNull(FieldShapes.EndpointHostOf("http://x.example.com"));
+            Assert.AreEqual("x-ats.iot.eu-west-1.amazonaws.com", OnboardingFieldRecognizer.EndpointHostOf("https://x-ats.iot.eu-west-1.amazonaws.com/"));
+            Assert.AreEqual("x-ats.iot.eu-west-1.amazonaws.com", OnboardingFieldRecognizer.EndpointHostOf("x-ats.iot.eu-west-1.amazonaws.com"));
+            Assert.IsNull(OnboardingFieldRecognizer.EndpointHostOf("https://www.amazontrust.com/repository/AmazonRootCA1.pem"));
+            Assert.IsNull(OnboardingFieldRecognizer.EndpointHostOf("http://x.example.com"));
         }
 
         [TestMethod]
         public void RecognisesHttpsUrlsWithAPath()
         {
-            Assert.IsTrue(FieldShapes.IsHttpsUrlWithPath("https://www.amazontrust.com/repository/AmazonRootCA1.pem"));
-            Assert.IsFalse(FieldShapes.IsHttpsUrlWithPath("https://www.amazontrust.com/"));
-            Assert.IsFalse(FieldShapes.IsHttpsUrlWithPath("http://www.amazontrust.com/a.pem"));
-            Assert.IsFalse(FieldShapes.IsHttpsUrlWithPath("https://www.amazontrust.com/a b.pem"));
+            Assert.IsTrue(OnboardingFieldRecognizer.IsHttpsUrlWithPath("https://www.amazontrust.com/repository/AmazonRootCA1.pem"));
+            Assert.IsFalse(OnboardingFieldRecognizer.IsHttpsUrlWithPath("https://www.amazontrust.com/"));
+            Assert.IsFalse(OnboardingFieldRecognizer.IsHttpsUrlWithPath("http://www.amazontrust.com/a.pem"));
+            Assert.IsFalse(OnboardingFieldRecognizer.IsHttpsUrlWithPath("https://www.amazontrust.com/a b.pem"));
         }
 
         [TestMethod]
         public void RecognisesUsernamesByTheAuthorizerMarker()
         {
-            Assert.IsTrue(FieldShapes.IsUsername("8988?x-amz-customauthorizer-name=a&x-amz-customauthorizer-signature=b&token=c"));
-            Assert.IsTrue(FieldShapes.IsUsername("8988%3Fx-amz-customauthorizer-name%3Da"));
-            Assert.IsFalse(FieldShapes.IsUsername("username"));
+            Assert.IsTrue(OnboardingFieldRecognizer.IsUsername("8988?x-amz-customauthorizer-name=a&x-amz-customauthorizer-signature=b&token=c"));
+            Assert.IsTrue(OnboardingFieldRecognizer.IsUsername("8988%3Fx-amz-customauthorizer-name%3Da"));
+            Assert.IsFalse(OnboardingFieldRecognizer.IsUsername("username"));
         }
     }
 }
