@@ -173,6 +173,84 @@ public sealed class DeviceRuleTests
         Assert.Empty(StringTable.Check("Small", StringTable.Budget));
     }
 
+    [Fact]
+    public void ALowerLayerUsingAHigherOneIsRefused()
+    {
+        var found = LayerRule.Inspect(Check.Compile("Layers.cs", """
+            namespace CellularIot.Cloud.Mqtt
+            {
+                public class MqttThing
+                {
+                }
+            }
+
+            namespace CellularIot.At
+            {
+                public class AtThing
+                {
+                    public object Make()
+                    {
+                        return new CellularIot.Cloud.Mqtt.MqttThing();
+                    }
+                }
+            }
+            """).Compilation).ToList();
+
+        var violation = Assert.Single(found);
+        Assert.Equal("Layers.cs", violation.File);
+        Assert.Equal(14, violation.Line);
+        Assert.Contains("At uses MqttThing from Cloud", violation.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void UsesDownwardOrWithinTheFoundationAreFine()
+    {
+        var found = LayerRule.Inspect(Check.Compile("Layers.cs", """
+            namespace CellularIot.Text
+            {
+                public class TextThing
+                {
+                    public CellularIot.Storage.StoreThing Store;
+                }
+            }
+
+            namespace CellularIot.Storage
+            {
+                public class StoreThing
+                {
+                    public CellularIot.Text.TextThing Text;
+                }
+            }
+
+            namespace CellularIot.App
+            {
+                using CellularIot.At;
+
+                public class AppThing
+                {
+                    public AtLike Channel = new AtLike();
+                }
+            }
+
+            namespace CellularIot.At
+            {
+                public class AtLike
+                {
+                }
+            }
+
+            namespace Elsewhere
+            {
+                public class Outside
+                {
+                    public CellularIot.App.AppThing App;
+                }
+            }
+            """).Compilation);
+
+        Assert.Empty(found);
+    }
+
     private static string Method(string statement) => $$"""
         namespace Demo
         {

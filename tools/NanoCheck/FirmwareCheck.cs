@@ -41,14 +41,14 @@ public sealed class FirmwareCheck
 
         var core = compiler.Compile(FirmwareAssembly, Load(coreFiles), []);
         var coreViolations = MetadataInspector.Inspect(core, [Mscorlib])
-            .Concat(core.Succeeded ? SourceRules(core) : [])
+            .Concat(core.Succeeded ? FirmwareRules(core) : [])
             .Concat(Uncompiled(firmwareProject, coreFiles)).ToList();
 
         var contracts = CompileContracts(reports);
         var boardAllowed = contracts.Select(c => c.Name).Append(Mscorlib).Append(FirmwareAssembly).ToList();
         var board = core.Succeeded ? compiler.Compile(FirmwareAssembly + ".Board", Load(boardFiles), contracts.Select(c => c.Reference).Prepend(core.ToReference())) : null;
         var boardViolations = DependencyFailure(core)
-            ?? MetadataInspector.Inspect(board!, boardAllowed).Concat(board!.Succeeded ? SourceRules(board) : []).Concat(Uncompiled(boardProject, boardFiles)).ToList();
+            ?? MetadataInspector.Inspect(board!, boardAllowed).Concat(board!.Succeeded ? FirmwareRules(board) : []).Concat(Uncompiled(boardProject, boardFiles)).ToList();
 
         // On the device the core and Board are one assembly, so one string table holds both.
         int? firmwareTable = core.Succeeded && board is { Succeeded: true } ? StringTable.Bytes(StringTable.Strings(core).Union(StringTable.Strings(board))) : null;
@@ -86,6 +86,10 @@ public sealed class FirmwareCheck
     // The rules read from the sources: what compiles but behaves differently on nanoFramework.
     private static IEnumerable<Violation> SourceRules(CompiledAssembly assembly)
         => NulLiteralRule.Inspect(assembly.Compilation).Concat(StringArrayRule.Inspect(assembly.Compilation));
+
+    // The firmware's own assemblies also keep their layers' dependencies pointing down.
+    private static IEnumerable<Violation> FirmwareRules(CompiledAssembly assembly)
+        => SourceRules(assembly).Concat(LayerRule.Inspect(assembly.Compilation));
 
     // A device test file no test project compiles would never run on the device.
     private IEnumerable<Violation> UntestedFiles(HashSet<string> compiled, int projectCount)
