@@ -1,35 +1,37 @@
-namespace CellularIot.Modem.Sim7080
+namespace CellularIot.Modem
 {
     using CellularIot.At;
 
     /// <summary>
-    /// How the driver runs commands: fresh command objects with the settings' timeout, OK-or-throw execution
+    /// How a modem driver runs commands: fresh command objects with its ordinary timeout, OK-or-throw execution
     /// that turns an AT failure into a <see cref="ModemException"/>, and the AT probe.
     /// </summary>
-    internal sealed class Sim7080Commands
+    internal sealed class ModemCommands
     {
         /// <summary>Text room for commands that carry a host name, a file name or an APN.</summary>
         public const int LongCommand = 320;
 
         private readonly AtChannel channel;
-        private readonly Sim7080Settings settings;
+        private readonly int commandTimeoutMs;
+        private readonly int probeTimeoutMs;
 
-        public Sim7080Commands(AtChannel channel, Sim7080Settings settings)
+        public ModemCommands(AtChannel channel, int commandTimeoutMs, int probeTimeoutMs)
         {
             this.channel = channel;
-            this.settings = settings;
+            this.commandTimeoutMs = commandTimeoutMs;
+            this.probeTimeoutMs = probeTimeoutMs;
         }
 
         /// <summary>A command with exactly the given text and the ordinary timeout.</summary>
         public AtCommand Command(string text)
         {
-            return new AtCommand(text).WithTimeout(settings.CommandTimeoutMs);
+            return new AtCommand(text).WithTimeout(commandTimeoutMs);
         }
 
         /// <summary>An empty command with room for <paramref name="capacity"/> bytes of text and the ordinary timeout.</summary>
         public AtCommand Command(int capacity)
         {
-            return new AtCommand(capacity, AtCommand.DefaultResponseCapacity, AtCommand.DefaultMaxLines).WithTimeout(settings.CommandTimeoutMs);
+            return new AtCommand(capacity, AtCommand.DefaultResponseCapacity, AtCommand.DefaultMaxLines).WithTimeout(commandTimeoutMs);
         }
 
         /// <summary>Runs the command and returns its outcome.</summary>
@@ -55,7 +57,7 @@ namespace CellularIot.Modem.Sim7080
         {
             for (int i = 0; i < attempts; i++)
             {
-                if (channel.Execute(Command("AT").WithTimeout(settings.ProbeTimeoutMs)) == AtOutcome.Ok)
+                if (channel.Execute(Command("AT").WithTimeout(probeTimeoutMs)) == AtOutcome.Ok)
                 {
                     return true;
                 }

@@ -4,12 +4,12 @@ namespace CellularIot.Modem
     public enum RadioMode
     {
         /// <summary>LTE Cat-M1 only.</summary>
-        CatM = 1,
+        CatM,
 
         /// <summary>NB-IoT only.</summary>
-        NbIot = 2,
+        NbIot,
 
         /// <summary>Cat-M1 and NB-IoT.</summary>
-        Both = 3,
+        Both,
     }
 }

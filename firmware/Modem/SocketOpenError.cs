@@ -1,57 +1,57 @@
 namespace CellularIot.Modem
 {
-    /// <summary>Why a secure socket did not open: the SIM7080G's +CAOPEN result codes, and failures around them.</summary>
+    /// <summary>Why a secure socket did not open, whatever the modem; each driver maps its own result codes onto these.</summary>
     public enum SocketOpenError
     {
-        /// <summary>The AT+CAOPEN command itself failed (ERROR or +CME ERROR).</summary>
-        CommandFailed = -3,
+        /// <summary>The open command itself failed (ERROR or +CME ERROR).</summary>
+        CommandFailed,
 
         /// <summary>No result within the socket open timeout.</summary>
-        Timeout = -2,
+        Timeout,
 
         /// <summary>ALPN was set but reading it back did not confirm it.</summary>
-        AlpnNotConfirmed = -1,
+        AlpnNotConfirmed,
 
-        /// <summary>A result code not listed here.</summary>
-        Other = 0,
+        /// <summary>A result the driver does not know.</summary>
+        Other,
 
-        /// <summary>1: socket error.</summary>
-        SocketError = 1,
+        /// <summary>Socket error.</summary>
+        SocketError,
 
-        /// <summary>2: the modem is out of memory.</summary>
-        NoMemory = 2,
+        /// <summary>The modem is out of memory.</summary>
+        NoMemory,
 
-        /// <summary>3: connection limit reached.</summary>
-        ConnectionLimit = 3,
+        /// <summary>Connection limit reached.</summary>
+        ConnectionLimit,
 
-        /// <summary>4: a parameter is invalid.</summary>
-        ParameterInvalid = 4,
+        /// <summary>A parameter is invalid.</summary>
+        ParameterInvalid,
 
-        /// <summary>6: invalid IP address.</summary>
-        InvalidIp = 6,
+        /// <summary>Invalid IP address.</summary>
+        InvalidAddress,
 
-        /// <summary>7: not supported.</summary>
-        NotSupported = 7,
+        /// <summary>Not supported.</summary>
+        NotSupported,
 
-        /// <summary>20: the host name did not resolve.</summary>
-        CannotResolveHost = 20,
+        /// <summary>The host name did not resolve.</summary>
+        CannotResolveHost,
 
-        /// <summary>21: the data context is not active.</summary>
-        NetworkNotActive = 21,
+        /// <summary>The data context is not active.</summary>
+        NetworkNotActive,
 
-        /// <summary>23: the server refused the connection.</summary>
-        RemoteRefused = 23,
+        /// <summary>The server refused the connection.</summary>
+        RemoteRefused,
 
-        /// <summary>24: the certificate is outside its validity period as the modem's clock sees it.</summary>
-        CertificateTimeExpired = 24,
+        /// <summary>The certificate is outside its validity period as the modem's clock sees it.</summary>
+        CertificateTimeExpired,
 
-        /// <summary>25: the certificate's name does not match the host.</summary>
-        CertificateNameMismatch = 25,
+        /// <summary>The certificate's name does not match the host.</summary>
+        CertificateNameMismatch,
 
-        /// <summary>26: both a time and a name problem.</summary>
-        CertificateTimeAndName = 26,
+        /// <summary>Both a time and a name problem.</summary>
+        CertificateTimeAndName,
 
-        /// <summary>27: the connection failed.</summary>
-        ConnectFailed = 27,
+        /// <summary>The connection failed.</summary>
+        ConnectFailed,
     }
 }

@@ -2,18 +2,18 @@ namespace CellularIot.Modem
 {
     using System;
 
-    /// <summary>A secure socket did not open. Results 24..26 are clock or certificate problems, and say so.</summary>
+    /// <summary>A secure socket did not open. Clock and certificate problems say so.</summary>
     public class SocketOpenException : ModemException
     {
-        /// <summary>Creates the error for a +CAOPEN result code.</summary>
-        public SocketOpenException(string host, int resultCode)
-            : base(Describe(host, resultCode))
+        /// <summary>A failure the modem reported with its own result code <paramref name="resultCode"/>.</summary>
+        public SocketOpenException(string host, SocketOpenError error, int resultCode)
+            : base("cannot open a TLS socket to " + host + ": " + Explain(error) + " (modem result " + resultCode + ")")
         {
             ResultCode = resultCode;
-            Error = ErrorFor(resultCode);
+            Error = error;
         }
 
-        /// <summary>Creates the error for a failure around the result code (command failed, timeout, ALPN).</summary>
+        /// <summary>A failure around the open (no result, the command failed, ALPN not confirmed).</summary>
         public SocketOpenException(string host, SocketOpenError error, Exception innerException)
             : base("cannot open a TLS socket to " + host + ": " + Explain(error), innerException)
         {
@@ -24,51 +24,23 @@ namespace CellularIot.Modem
         /// <summary>What went wrong.</summary>
         public SocketOpenError Error { get; private set; }
 
-        /// <summary>The +CAOPEN result code, or -1 when the command gave none.</summary>
+        /// <summary>The modem's own result code, or -1 when it gave none.</summary>
         public int ResultCode { get; private set; }
 
         /// <summary>
-        /// True for results 24..26: the server's certificate was rejected for its validity time or its name. A chain
-        /// the CA file does not validate is result 27, which the module also gives for a connection that never came
-        /// up, so it does not count here (its message names both causes).
+        /// True when the server's certificate was rejected for its validity time or its name. A chain the CA does
+        /// not validate is reported by SIMCom modules like a connection that never came up (ConnectFailed), so it
+        /// does not count here (its message names both causes).
         /// </summary>
         public bool IsCertificateProblem
         {
-            get { return ResultCode >= 24 && ResultCode <= 26; }
+            get { return IsClockProblem || Error == SocketOpenError.CertificateNameMismatch; }
         }
 
-        /// <summary>True for results 24 and 26: the modem's clock is probably wrong (check AT+CCLK and AT+CLTS=1).</summary>
+        /// <summary>True when the modem's clock is probably wrong (the certificate was outside its validity time).</summary>
         public bool IsClockProblem
         {
-            get { return ResultCode == 24 || ResultCode == 26; }
-        }
-
-        private static SocketOpenError ErrorFor(int resultCode)
-        {
-            switch (resultCode)
-            {
-                case 1:
-                case 2:
-                case 3:
-                case 4:
-                case 6:
-                case 7:
-                case 20:
-                case 21:
-                case 23:
-                case 24:
-                case 25:
-                case 26:
-                case 27:
-                    return (SocketOpenError)resultCode;
-                default:
-                    return SocketOpenError.Other;
-            }
-        }
-
-        private static string Describe(string host, int resultCode)
-        {
-            return "cannot open a TLS socket to " + host + ": +CAOPEN result " + resultCode + " (" + Explain(ErrorFor(resultCode)) + ")";
+            get { return Error == SocketOpenError.CertificateTimeExpired || Error == SocketOpenError.CertificateTimeAndName; }
         }
 
         private static string Explain(SocketOpenError error)
@@ -76,7 +48,7 @@ namespace CellularIot.Modem
             switch (error)
             {
                 case SocketOpenError.CommandFailed:
-                    return "AT+CAOPEN failed";
+                    return "the open command failed";
                 case SocketOpenError.Timeout:
                     return "no result in time";
                 case SocketOpenError.AlpnNotConfirmed:
@@ -89,7 +61,7 @@ namespace CellularIot.Modem
                     return "connection limit reached";
                 case SocketOpenError.ParameterInvalid:
                     return "invalid parameter";
-                case SocketOpenError.InvalidIp:
+                case SocketOpenError.InvalidAddress:
                     return "invalid IP address";
                 case SocketOpenError.NotSupported:
                     return "not supported";
@@ -106,7 +78,7 @@ namespace CellularIot.Modem
                 case SocketOpenError.CertificateTimeAndName:
                     return "certificate not valid at the modem's time and its name does not match: check the modem clock and the host";
                 case SocketOpenError.ConnectFailed:
-                    // The module reports a server chain its CA file does not validate with this code too.
+                    // SIMCom modules report a server chain their CA file does not validate this way too.
                     return "connect failed: server unreachable, or the TLS handshake failed (is the server's certificate chain issued by the CA file?)";
                 default:
                     return "unknown result";

@@ -9,11 +9,11 @@ namespace CellularIot.Modem.Sim7080
     /// </summary>
     internal sealed class AlpnSetting
     {
-        private readonly Sim7080Commands commands;
+        private readonly ModemCommands commands;
         private readonly string keyword;
         private readonly ILog log;
 
-        public AlpnSetting(Sim7080Commands commands, string keyword, ILog log)
+        public AlpnSetting(ModemCommands commands, string keyword, ILog log)
         {
             this.commands = commands;
             this.keyword = keyword;
@@ -23,7 +23,7 @@ namespace CellularIot.Modem.Sim7080
         /// <summary>Sets <paramref name="protocol"/> on <paramref name="context"/>; true when the read-back confirms it.</summary>
         public bool Configure(int context, string protocol)
         {
-            AtCommand set = commands.Command(Sim7080Commands.LongCommand).Begin("AT+CSSLCFG=").AppendQuoted(keyword).Append(",").Append(context)
+            AtCommand set = commands.Command(ModemCommands.LongCommand).Begin("AT+CSSLCFG=").AppendQuoted(keyword).Append(",").Append(context)
                 .Append(",").AppendQuoted(protocol);
             if (commands.Execute(set) != AtOutcome.Ok)
             {
@@ -31,7 +31,7 @@ namespace CellularIot.Modem.Sim7080
                 return false;
             }
 
-            AtCommand read = commands.Command(Sim7080Commands.LongCommand).Begin("AT+CSSLCFG=").AppendQuoted(keyword).Append(",").Append(context)
+            AtCommand read = commands.Command(ModemCommands.LongCommand).Begin("AT+CSSLCFG=").AppendQuoted(keyword).Append(",").Append(context)
                 .Expect("+CSSLCFG: ", 2);
             if (commands.Execute(read) != AtOutcome.Ok)
             {

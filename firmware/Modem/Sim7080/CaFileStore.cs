@@ -14,11 +14,11 @@ namespace CellularIot.Modem.Sim7080
         // AT+CFS* directory 3 ("customer") is where AT+CSSLCFG="convert" looks for certificates.
         private const int CustomerDirectory = 3;
 
-        private readonly Sim7080Commands commands;
+        private readonly ModemCommands commands;
         private readonly Sim7080Settings settings;
         private readonly ILog log;
 
-        public CaFileStore(Sim7080Commands commands, Sim7080Settings settings, ILog log)
+        public CaFileStore(ModemCommands commands, Sim7080Settings settings, ILog log)
         {
             this.commands = commands;
             this.settings = settings;
@@ -46,7 +46,7 @@ namespace CellularIot.Modem.Sim7080
                 write = StoredSize(fileName) != pem.Length || !StoredEquals(fileName, pem);
                 if (write)
                 {
-                    commands.Ok(commands.Command(Sim7080Commands.LongCommand).Begin("AT+CFSWFILE=").Append(CustomerDirectory).Append(",")
+                    commands.Ok(commands.Command(ModemCommands.LongCommand).Begin("AT+CFSWFILE=").Append(CustomerDirectory).Append(",")
                         .AppendQuoted(fileName).Append(",0,").Append(pem.Length).Append(",").Append(settings.FileTimeoutMs)
                         .WithPayload(AtPrompt.Download, pem, 0, pem.Length)
                         .WithTimeout(settings.FileTimeoutMs + settings.CommandTimeoutMs));
@@ -62,7 +62,7 @@ namespace CellularIot.Modem.Sim7080
                 commands.Execute(commands.Command("AT+CFSTERM"));
             }
 
-            commands.Ok(commands.Command(Sim7080Commands.LongCommand).Begin("AT+CSSLCFG=\"convert\",2,").AppendQuoted(fileName));
+            commands.Ok(commands.Command(ModemCommands.LongCommand).Begin("AT+CSSLCFG=\"convert\",2,").AppendQuoted(fileName));
             return write;
         }
 
@@ -79,7 +79,7 @@ namespace CellularIot.Modem.Sim7080
         // The stored size, or -1 when the file does not exist.
         private int StoredSize(string fileName)
         {
-            AtCommand command = commands.Command(Sim7080Commands.LongCommand).Begin("AT+CFSGFIS=").Append(CustomerDirectory).Append(",")
+            AtCommand command = commands.Command(ModemCommands.LongCommand).Begin("AT+CFSGFIS=").Append(CustomerDirectory).Append(",")
                 .AppendQuoted(fileName).Expect("+CFSGFIS: ", 0).WithTimeout(settings.FileTimeoutMs);
             AtOutcome outcome = commands.Execute(command);
             int size;
@@ -93,13 +93,13 @@ namespace CellularIot.Modem.Sim7080
                 return -1;
             }
 
-            throw Sim7080Commands.Failure(command);
+            throw ModemCommands.Failure(command);
         }
 
         private bool StoredEquals(string fileName, byte[] expected)
         {
             byte[] stored = new byte[expected.Length];
-            AtCommand command = commands.Command(Sim7080Commands.LongCommand).Begin("AT+CFSRFILE=").Append(CustomerDirectory).Append(",")
+            AtCommand command = commands.Command(ModemCommands.LongCommand).Begin("AT+CFSRFILE=").Append(CustomerDirectory).Append(",")
                 .AppendQuoted(fileName).Append(",0,").Append(expected.Length).Append(",0")
                 .Expect("+CFSRFILE: ", 0)
                 .WithRawRead(AtRawRead.AfterLine, stored, 0, stored.Length)

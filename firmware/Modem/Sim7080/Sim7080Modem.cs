@@ -21,7 +21,7 @@ namespace CellularIot.Modem.Sim7080
         private readonly IClock clock;
         private readonly ILog log;
         private readonly Sim7080Settings settings;
-        private readonly Sim7080Commands commands;
+        private readonly ModemCommands commands;
         private readonly ManualResetEvent bootSeen = new ManualResetEvent(false);
         private readonly ManualResetEvent powerDownSeen = new ManualResetEvent(false);
         private readonly BootWatch boot;
@@ -66,7 +66,7 @@ namespace CellularIot.Modem.Sim7080
             this.clock = clock;
             this.log = log;
             this.settings = settings;
-            commands = new Sim7080Commands(channel, settings);
+            commands = new ModemCommands(channel, settings.CommandTimeoutMs, settings.ProbeTimeoutMs);
             boot = new BootWatch(bootSeen, powerDownSeen);
             sockets = new SocketTable(settings.SocketCount);
             caFiles = new CaFileStore(commands, settings, log);
@@ -183,7 +183,7 @@ namespace CellularIot.Modem.Sim7080
                 return missing ? SimState.NotInserted : SimState.Failed;
             }
 
-            throw Sim7080Commands.Failure(command);
+            throw ModemCommands.Failure(command);
         }
 
         /// <inheritdoc/>
@@ -251,7 +251,7 @@ namespace CellularIot.Modem.Sim7080
                 DefinePdp(apn);
             }
 
-            commands.Ok(commands.Command(Sim7080Commands.LongCommand).Begin("AT+CNCFG=0,1,").AppendQuoted(apn));
+            commands.Ok(commands.Command(ModemCommands.LongCommand).Begin("AT+CNCFG=0,1,").AppendQuoted(apn));
             lock (sync)
             {
                 pdpState = PdpUnknown;
@@ -305,7 +305,7 @@ namespace CellularIot.Modem.Sim7080
             // An ERROR usually means the context was already down; the query says for sure.
             if (QueryAddress() != null)
             {
-                throw Sim7080Commands.Failure(command);
+                throw ModemCommands.Failure(command);
             }
 
             sockets.DetachAll("data context down");
@@ -356,8 +356,8 @@ namespace CellularIot.Modem.Sim7080
             try
             {
                 // The SSL context of a connection id is the id itself (AT+CASSLCFG "crindex" defaults to it).
-                commands.Ok(commands.Command(Sim7080Commands.LongCommand).Begin("AT+CSSLCFG=\"sslversion\",").Append(cid).Append(",3"));
-                commands.Ok(commands.Command(Sim7080Commands.LongCommand).Begin("AT+CSSLCFG=\"sni\",").Append(cid).Append(",").AppendQuoted(serverName));
+                commands.Ok(commands.Command(ModemCommands.LongCommand).Begin("AT+CSSLCFG=\"sslversion\",").Append(cid).Append(",3"));
+                commands.Ok(commands.Command(ModemCommands.LongCommand).Begin("AT+CSSLCFG=\"sni\",").Append(cid).Append(",").AppendQuoted(serverName));
                 // ALPN stays in the SSL context after its socket closes: a socket without its own gets the HTTP/1.1
                 // default back, or it would offer the protocol of whichever socket held this id before (mqtt).
                 string protocol = options.Alpn == null && Capabilities.SupportsAlpn ? settings.AlpnProbeProtocol : options.Alpn;
@@ -366,8 +366,8 @@ namespace CellularIot.Modem.Sim7080
                     throw new SocketOpenException(options.Host, SocketOpenError.AlpnNotConfirmed, null);
                 }
 
-                commands.Ok(commands.Command(Sim7080Commands.LongCommand).Begin("AT+CASSLCFG=").Append(cid).Append(",\"SSL\",1"));
-                commands.Ok(commands.Command(Sim7080Commands.LongCommand).Begin("AT+CASSLCFG=").Append(cid).Append(",\"CACERT\",").AppendQuoted(options.CaFileName));
+                commands.Ok(commands.Command(ModemCommands.LongCommand).Begin("AT+CASSLCFG=").Append(cid).Append(",\"SSL\",1"));
+                commands.Ok(commands.Command(ModemCommands.LongCommand).Begin("AT+CASSLCFG=").Append(cid).Append(",\"CACERT\",").AppendQuoted(options.CaFileName));
                 Open(cid, options);
                 opened = true;
                 log.Info("socket " + cid + " open to " + options.Host + ":" + options.Port);
@@ -491,7 +491,7 @@ namespace CellularIot.Modem.Sim7080
             }
 
             commands.Ok(commands.Command("AT+CNMP=38"));
-            commands.Ok(commands.Command(16).Begin("AT+CMNB=").Append((int)settings.RadioMode));
+            commands.Ok(commands.Command(16).Begin("AT+CMNB=").Append(CatMnbSetting.ValueOf(settings.RadioMode)));
             DefinePdp(settings.Apn);
             commands.Ok(commands.Command("AT+CEREG=1"));
             bool alpnConfirmed = alpn != null && alpn.Configure(settings.AlpnProbeContext, settings.AlpnProbeProtocol);
@@ -519,7 +519,7 @@ namespace CellularIot.Modem.Sim7080
 
         private void DefinePdp(string apn)
         {
-            commands.Ok(commands.Command(Sim7080Commands.LongCommand).Begin("AT+CGDCONT=1,\"IP\",").AppendQuoted(apn));
+            commands.Ok(commands.Command(ModemCommands.LongCommand).Begin("AT+CGDCONT=1,\"IP\",").AppendQuoted(apn));
             definedApn = apn;
         }
 
@@ -536,7 +536,7 @@ namespace CellularIot.Modem.Sim7080
 
         private void Open(int cid, SecureSocketOptions options)
         {
-            AtCommand open = commands.Command(Sim7080Commands.LongCommand).Begin("AT+CAOPEN=").Append(cid).Append(",0,\"TCP\",")
+            AtCommand open = commands.Command(ModemCommands.LongCommand).Begin("AT+CAOPEN=").Append(cid).Append(",0,\"TCP\",")
                 .AppendQuoted(options.Host).Append(",").Append(options.Port)
                 .ExpectResultAfterOk("+CAOPEN: " + cid + ",", 1)
                 .WithTimeout(settings.SocketOpenTimeoutMs);
@@ -544,7 +544,7 @@ namespace CellularIot.Modem.Sim7080
             if (outcome == AtOutcome.Timeout)
             {
                 // The module may still finish the open later and hold the id: close it so the id can be reused.
-                commands.Execute(commands.Command(Sim7080Commands.LongCommand).Begin("AT+CACLOSE=").Append(cid));
+                commands.Execute(commands.Command(ModemCommands.LongCommand).Begin("AT+CACLOSE=").Append(cid));
                 throw new SocketOpenException(options.Host, SocketOpenError.Timeout, new AtCommandException(open));
             }
 
@@ -556,7 +556,7 @@ namespace CellularIot.Modem.Sim7080
 
             if (result != 0)
             {
-                throw new SocketOpenException(options.Host, result);
+                throw new SocketOpenException(options.Host, CaOpenResults.ErrorOf(result), result);
             }
         }
 

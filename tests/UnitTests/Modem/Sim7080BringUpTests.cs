@@ -98,12 +98,13 @@ namespace CellularIot.Tests.Modem
         }
 
         [TestMethod]
-        [DataRow(2, "AT+CMNB=2")]
-        [DataRow(3, "AT+CMNB=3")]
-        public void SetsTheRadioMode(int mode, string command)
+        [DataRow("catm", "AT+CMNB=1")]
+        [DataRow("nbiot", "AT+CMNB=2")]
+        [DataRow("both", "AT+CMNB=3")]
+        public void SetsTheRadioMode(string mode, string command)
         {
             Sim7080Settings settings = ModemRig.FastSettings();
-            settings.RadioMode = (RadioMode)mode;
+            settings.RadioMode = mode == "nbiot" ? RadioMode.NbIot : (mode == "both" ? RadioMode.Both : RadioMode.CatM);
             var rig = new ModemRig(settings);
             try
             {

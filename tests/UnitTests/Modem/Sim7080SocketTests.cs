@@ -45,20 +45,23 @@ namespace CellularIot.Tests.Modem
         }
 
         [TestMethod]
-        [DataRow(24, 24, true, true)]
-        [DataRow(25, 25, false, true)]
-        [DataRow(26, 26, true, true)]
-        [DataRow(23, 23, false, false)]
-        [DataRow(20, 20, false, false)]
-        [DataRow(99, 0, false, false)]
-        public void MapsOpenResultsToTypedErrors(int result, int error, bool clock, bool certificate)
+        [DataRow(24, "CertificateTimeExpired", true, true)]
+        [DataRow(25, "CertificateNameMismatch", false, true)]
+        [DataRow(26, "CertificateTimeAndName", true, true)]
+        [DataRow(27, "ConnectFailed", false, false)]
+        [DataRow(23, "RemoteRefused", false, false)]
+        [DataRow(21, "NetworkNotActive", false, false)]
+        [DataRow(20, "CannotResolveHost", false, false)]
+        [DataRow(1, "SocketError", false, false)]
+        [DataRow(99, "Other", false, false)]
+        public void MapsOpenResultsToTypedErrors(int result, string error, bool clock, bool certificate)
         {
             var rig = new ModemRig().Up();
             rig.Link.On("AT+CAOPEN=*", "\r\nOK\r\n\r\n+CAOPEN: 0," + result + "\r\n");
             try
             {
                 SocketOpenException caught = OpenFailure(rig);
-                Assert.AreEqual(error, (int)caught.Error);
+                Assert.AreEqual((int)ErrorNamed(error), (int)caught.Error);
                 Assert.AreEqual(result, caught.ResultCode);
                 Assert.AreEqual(clock, caught.IsClockProblem);
                 Assert.AreEqual(certificate, caught.IsCertificateProblem);
@@ -396,6 +399,32 @@ namespace CellularIot.Tests.Modem
             }
 
             throw new InvalidOperationException("the socket opened");
+        }
+
+        // [DataRow] carries names, not enums; the expected errors by name.
+        private static SocketOpenError ErrorNamed(string name)
+        {
+            switch (name)
+            {
+                case "CertificateTimeExpired":
+                    return SocketOpenError.CertificateTimeExpired;
+                case "CertificateNameMismatch":
+                    return SocketOpenError.CertificateNameMismatch;
+                case "CertificateTimeAndName":
+                    return SocketOpenError.CertificateTimeAndName;
+                case "ConnectFailed":
+                    return SocketOpenError.ConnectFailed;
+                case "RemoteRefused":
+                    return SocketOpenError.RemoteRefused;
+                case "NetworkNotActive":
+                    return SocketOpenError.NetworkNotActive;
+                case "CannotResolveHost":
+                    return SocketOpenError.CannotResolveHost;
+                case "SocketError":
+                    return SocketOpenError.SocketError;
+                default:
+                    return SocketOpenError.Other;
+            }
         }
     }
 }
