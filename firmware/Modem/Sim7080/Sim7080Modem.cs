@@ -3,6 +3,7 @@ namespace CellularIot.Modem.Sim7080
     using System;
     using System.Threading;
     using CellularIot.At;
+    using CellularIot.Modem.ThreeGpp;
     using CellularIot.Support;
 
     /// <summary>
@@ -12,16 +13,16 @@ namespace CellularIot.Modem.Sim7080
     /// </summary>
     public sealed class Sim7080Modem : IModem
     {
-        private const int PdpUnknown = 0;
-        private const int PdpActive = 1;
-        private const int PdpInactive = 2;
-
         private readonly AtChannel channel;
         private readonly IPowerKey powerKey;
         private readonly IClock clock;
         private readonly ILog log;
         private readonly Sim7080Settings settings;
         private readonly ModemCommands commands;
+        private readonly ThreeGppQueries threeGpp;
+        private readonly RegistrationWatch registration;
+        private readonly Sim7080DataContext data;
+        private readonly Sim7080SocketUrcs socketUrcs;
         private readonly ManualResetEvent bootSeen = new ManualResetEvent(false);
         private readonly ManualResetEvent powerDownSeen = new ManualResetEvent(false);
         private readonly BootWatch boot;
@@ -29,11 +30,6 @@ namespace CellularIot.Modem.Sim7080
         private readonly CaFileStore caFiles;
         private readonly AlpnSetting alpn;
         private readonly object sync = new object();
-        private readonly AutoResetEvent registrationChanged = new AutoResetEvent(false);
-        private readonly AutoResetEvent pdpChanged = new AutoResetEvent(false);
-        private int registrationFromUrc = -1;
-        private int pdpState;
-        private string definedApn;
         private ModemIdentity identity;
         private ModemCapabilities capabilities;
 
@@ -60,26 +56,25 @@ namespace CellularIot.Modem.Sim7080
                 throw new ArgumentNullException(nameof(log));
             }
 
-            CheckSettings(settings);
+            Sim7080Settings.Check(settings);
             this.channel = channel;
             this.powerKey = powerKey;
             this.clock = clock;
             this.log = log;
             this.settings = settings;
             commands = new ModemCommands(channel, settings.CommandTimeoutMs, settings.ProbeTimeoutMs);
+            threeGpp = new ThreeGppQueries(commands);
+            registration = new RegistrationWatch(channel, threeGpp, clock, log);
             boot = new BootWatch(bootSeen, powerDownSeen);
             sockets = new SocketTable(settings.SocketCount);
+            data = new Sim7080DataContext(channel, commands, sockets, clock, log, settings);
             caFiles = new CaFileStore(commands, settings, log);
             alpn = settings.AlpnKeyword == null ? null : new AlpnSetting(commands, settings.AlpnKeyword, log);
             capabilities = new ModemCapabilities(true, true, false, settings.MaxSendChunk, settings.SocketCount);
             channel.Register("RDY", OnRdy);
             channel.Register("SMS Ready", OnSmsReady);
             channel.Register("NORMAL POWER DOWN", OnPowerDown);
-            channel.Register("+CEREG: ", OnRegistration);
-            channel.Register("+APP PDP: ", OnPdp);
-            channel.Register("+CADATAIND: ", OnDataIndication);
-            channel.Register("+CASTATE: ", OnSocketState);
-            channel.Register("+CASEND: ", OnSendResult);
+            socketUrcs = new Sim7080SocketUrcs(channel, sockets);
         }
 
         /// <inheritdoc/>
@@ -157,186 +152,43 @@ namespace CellularIot.Modem.Sim7080
         /// <inheritdoc/>
         public SimState ReadSimState()
         {
-            AtCommand command = commands.Command("AT+CPIN?").Expect("+CPIN: ", 0);
-            AtOutcome outcome = commands.Execute(command);
-            AtResponse response = command.Response;
-            if (outcome == AtOutcome.Ok && response.LineCount > 0)
-            {
-                string state = response.GetField(0, 0);
-                if (state == "READY")
-                {
-                    return SimState.Ready;
-                }
-
-                if (state == "SIM PIN")
-                {
-                    return SimState.PinRequired;
-                }
-
-                return state == "SIM PUK" ? SimState.PukRequired : SimState.Unknown;
-            }
-
-            if (outcome == AtOutcome.CmeError)
-            {
-                // 10 is "SIM not inserted" in the numeric form (AT+CMEE=1).
-                bool missing = response.ErrorCode == 10 || response.ErrorText == "SIM not inserted";
-                return missing ? SimState.NotInserted : SimState.Failed;
-            }
-
-            throw ModemCommands.Failure(command);
+            return threeGpp.ReadSimState();
         }
 
         /// <inheritdoc/>
         public RegistrationState ReadRegistration()
         {
-            // "+CEREG: <n>,<stat>" (one comma at least); the URC "+CEREG: <stat>" has none and is not the answer.
-            AtResponse response = commands.Ok(commands.Command("AT+CEREG?").Expect("+CEREG: ", 1));
-            int status;
-            if (response.LineCount == 0 || !response.TryGetInt(0, 1, out status))
-            {
-                return RegistrationState.Unknown;
-            }
-
-            return Registration.FromStatus(status);
+            return threeGpp.ReadRegistration();
         }
 
         /// <inheritdoc/>
         public RegistrationState WaitForRegistration()
         {
-            long deadline = clock.MonotonicMs + settings.AttachTimeoutMs;
-            while (true)
-            {
-                RegistrationState state = ReadRegistration();
-                if (Registration.IsRegistered(state))
-                {
-                    log.Info("registered: +CEREG status " + (int)state);
-                    return state;
-                }
-
-                long remaining = deadline - clock.MonotonicMs;
-                if (remaining <= 0)
-                {
-                    throw new RegistrationException(state, settings.AttachTimeoutMs);
-                }
-
-                if (registrationChanged.WaitOne((int)Min(remaining, settings.RegistrationPollMs), false))
-                {
-                    RegistrationState reported;
-                    lock (sync)
-                    {
-                        reported = Registration.FromStatus(registrationFromUrc);
-                    }
-
-                    if (Registration.IsRegistered(reported))
-                    {
-                        log.Info("registered (URC): +CEREG status " + (int)reported);
-                        return reported;
-                    }
-                }
-            }
+            return registration.WaitForRegistration(settings.AttachTimeoutMs, settings.RegistrationPollMs);
         }
 
         /// <inheritdoc/>
         public string ActivateData(string apn)
         {
-            AtText.CheckCommandText(apn);
-            string address = QueryAddress();
-            if (address != null)
-            {
-                return address;
-            }
-
-            if (apn != definedApn)
-            {
-                DefinePdp(apn);
-            }
-
-            commands.Ok(commands.Command(ModemCommands.LongCommand).Begin("AT+CNCFG=0,1,").AppendQuoted(apn));
-            lock (sync)
-            {
-                pdpState = PdpUnknown;
-            }
-
-            pdpChanged.Reset();
-            commands.Ok(commands.Command("AT+CNACT=0,1").WithTimeout(settings.DataTimeoutMs));
-            long deadline = clock.MonotonicMs + settings.DataTimeoutMs;
-            while (true)
-            {
-                long remaining = deadline - clock.MonotonicMs;
-                if (remaining <= 0)
-                {
-                    throw new ModemException("data context did not come up within " + settings.DataTimeoutMs + " ms");
-                }
-
-                // +APP PDP ends the wait at once; the poll covers a URC that never comes.
-                pdpChanged.WaitOne((int)Min(remaining, settings.DataPollMs), false);
-                lock (sync)
-                {
-                    if (pdpState == PdpInactive)
-                    {
-                        throw new ModemException("data context refused (+APP PDP: 0,DEACTIVE) with APN " + apn);
-                    }
-                }
-
-                address = QueryAddress();
-                if (address != null)
-                {
-                    log.Info("data context up: " + address);
-                    return address;
-                }
-            }
+            return data.Activate(apn);
         }
 
         /// <inheritdoc/>
         public void DeactivateData()
         {
-            lock (sync)
-            {
-                pdpState = PdpUnknown;
-            }
-
-            pdpChanged.Reset();
-            AtCommand command = commands.Command("AT+CNACT=0,0").WithTimeout(settings.DataTimeoutMs);
-            if (commands.Execute(command) == AtOutcome.Ok)
-            {
-                pdpChanged.WaitOne(settings.DataTimeoutMs, false);
-            }
-
-            // An ERROR usually means the context was already down; the query says for sure.
-            if (QueryAddress() != null)
-            {
-                throw ModemCommands.Failure(command);
-            }
-
-            sockets.DetachAll("data context down");
+            data.Deactivate();
         }
 
         /// <inheritdoc/>
         public SignalQuality ReadSignalQuality()
         {
-            AtResponse response = commands.Ok(commands.Command("AT+CSQ").Expect("+CSQ: ", 1));
-            int rssi;
-            int ber;
-            if (response.LineCount == 0 || !response.TryGetInt(0, 0, out rssi) || !response.TryGetInt(0, 1, out ber))
-            {
-                throw new ModemException("unreadable AT+CSQ answer");
-            }
-
-            return new SignalQuality(rssi, ber);
+            return threeGpp.ReadSignalQuality();
         }
 
         /// <inheritdoc/>
         public DateTime ReadNetworkTimeUtc()
         {
-            AtResponse response = commands.Ok(commands.Command("AT+CCLK?").Expect("+CCLK: ", 0));
-            DateTime utc;
-            string text = response.LineCount == 0 ? null : response.GetField(0, 0);
-            if (!NetworkTime.TryParseCclk(text, out utc))
-            {
-                throw new ModemException("unreadable AT+CCLK answer: " + text);
-            }
-
-            return utc;
+            return threeGpp.ReadNetworkTimeUtc();
         }
 
         /// <inheritdoc/>
@@ -427,37 +279,10 @@ namespace CellularIot.Modem.Sim7080
             channel.Unregister("RDY");
             channel.Unregister("SMS Ready");
             channel.Unregister("NORMAL POWER DOWN");
-            channel.Unregister("+CEREG: ");
-            channel.Unregister("+APP PDP: ");
-            channel.Unregister("+CADATAIND: ");
-            channel.Unregister("+CASTATE: ");
-            channel.Unregister("+CASEND: ");
+            registration.Dispose();
+            data.Dispose();
+            socketUrcs.Dispose();
             sockets.DetachAll("driver disposed");
-        }
-
-        private static void CheckSettings(Sim7080Settings settings)
-        {
-            if (settings == null)
-            {
-                throw new ArgumentNullException(nameof(settings));
-            }
-
-            if (settings.MaxSendChunk < 1 || settings.MaxSendChunk > 1460 || settings.MaxReceiveChunk < 1 || settings.MaxReceiveChunk > 1460)
-            {
-                throw new ArgumentOutOfRangeException(nameof(settings), "send and receive chunks must be 1..1460 bytes");
-            }
-
-            if (settings.SocketCount < 1 || settings.SocketCount > 12)
-            {
-                throw new ArgumentOutOfRangeException(nameof(settings), "the SIM7080G has 1..12 sockets");
-            }
-
-            AtText.CheckCommandText(settings.Apn);
-            if (settings.AlpnKeyword != null)
-            {
-                AtText.CheckCommandText(settings.AlpnKeyword);
-                AtText.CheckCommandText(settings.AlpnProbeProtocol);
-            }
         }
 
         private void BringUp(bool answering)
@@ -474,25 +299,25 @@ namespace CellularIot.Modem.Sim7080
             SimState sim = ReadSimState();
             if (sim != SimState.Ready)
             {
-                throw new ModemException("SIM not ready: " + Describe(sim));
+                throw new ModemException("SIM not ready: " + ThreeGppQueries.Describe(sim));
             }
 
-            string iccid = ReadBare("AT+CCID");
-            string imei = ReadBare("AT+CGSN");
-            string revision = ReadBare("AT+CGMR");
+            string iccid = threeGpp.ReadBareLine("AT+CCID");
+            string imei = threeGpp.ReadBareLine("AT+CGSN");
+            string revision = threeGpp.ReadBareLine("AT+CGMR");
             if (revision.StartsWith("Revision:"))
             {
                 revision = revision.Substring("Revision:".Length).Trim();
             }
 
-            if (!IsDigits(iccid, 19, 20) || !IsDigits(imei, 15, 15))
+            if (!ThreeGppQueries.IsDigits(iccid, 19, 20) || !ThreeGppQueries.IsDigits(imei, 15, 15))
             {
                 throw new ModemException("unreadable identity: ICCID " + iccid + ", IMEI " + imei);
             }
 
             commands.Ok(commands.Command("AT+CNMP=38"));
             commands.Ok(commands.Command(16).Begin("AT+CMNB=").Append(CatMnbSetting.ValueOf(settings.RadioMode)));
-            DefinePdp(settings.Apn);
+            data.Define(settings.Apn);
             commands.Ok(commands.Command("AT+CEREG=1"));
             bool alpnConfirmed = alpn != null && alpn.Configure(settings.AlpnProbeContext, settings.AlpnProbeProtocol);
             lock (sync)
@@ -515,23 +340,6 @@ namespace CellularIot.Modem.Sim7080
             {
                 log.Warn("modem clock unreadable: " + ex.Message);
             }
-        }
-
-        private void DefinePdp(string apn)
-        {
-            commands.Ok(commands.Command(ModemCommands.LongCommand).Begin("AT+CGDCONT=1,\"IP\",").AppendQuoted(apn));
-            definedApn = apn;
-        }
-
-        private string ReadBare(string text)
-        {
-            AtResponse response = commands.Ok(commands.Command(text).ExpectBare());
-            if (response.LineCount == 0)
-            {
-                throw new ModemException(text + " gave no answer line");
-            }
-
-            return response.GetLine(0).Trim();
         }
 
         private void Open(int cid, SecureSocketOptions options)
@@ -587,26 +395,6 @@ namespace CellularIot.Modem.Sim7080
                     throw new NotSupportedException("this modem firmware has no confirmed ALPN setting");
                 }
             }
-        }
-
-        private string QueryAddress()
-        {
-            AtResponse response = commands.Ok(commands.Command("AT+CNACT?").Expect("+CNACT: ", 2));
-            for (int i = 0; i < response.LineCount; i++)
-            {
-                int context;
-                int status;
-                if (response.TryGetInt(i, 0, out context) && context == 0 && response.TryGetInt(i, 1, out status) && status == 1)
-                {
-                    string address = response.GetField(i, 2);
-                    if (address != null && address.Length > 0 && address != "0.0.0.0")
-                    {
-                        return address;
-                    }
-                }
-            }
-
-            return null;
         }
 
         private bool WaitForBoot()
@@ -684,112 +472,6 @@ namespace CellularIot.Modem.Sim7080
         {
             boot.OnPowerDown();
             sockets.DetachAll("modem powered down");
-        }
-
-        private void OnRegistration(AtLine line)
-        {
-            int status;
-            if (line.TryGetInt(0, out status))
-            {
-                lock (sync)
-                {
-                    registrationFromUrc = status;
-                }
-
-                registrationChanged.Set();
-            }
-        }
-
-        private void OnPdp(AtLine line)
-        {
-            int context;
-            if (!line.TryGetInt(0, out context) || context != 0)
-            {
-                return;
-            }
-
-            bool active = line.GetField(1) == "ACTIVE";
-            lock (sync)
-            {
-                pdpState = active ? PdpActive : PdpInactive;
-            }
-
-            pdpChanged.Set();
-            if (!active)
-            {
-                sockets.DetachAll("data context down");
-            }
-        }
-
-        private void OnDataIndication(AtLine line)
-        {
-            Sim7080Socket socket = SocketFor(line);
-            if (socket != null)
-            {
-                socket.OnDataIndicated();
-            }
-        }
-
-        private void OnSocketState(AtLine line)
-        {
-            int state;
-            Sim7080Socket socket = SocketFor(line);
-            if (socket != null && line.TryGetInt(1, out state) && state == 0)
-            {
-                socket.MarkClosed("closed by the peer or the network (+CASTATE)");
-            }
-        }
-
-        private void OnSendResult(AtLine line)
-        {
-            // Some firmware confirms AT+CASEND later with "+CASEND: <cid>,<result>,<len>"; 0 is success.
-            int result;
-            Sim7080Socket socket = SocketFor(line);
-            if (socket != null && line.TryGetInt(1, out result) && result != 0)
-            {
-                socket.MarkClosed("send failed (+CASEND result " + result + ")");
-            }
-        }
-
-        private Sim7080Socket SocketFor(AtLine line)
-        {
-            int cid;
-            return line.TryGetInt(0, out cid) ? sockets.Find(cid) : null;
-        }
-
-        private static string Describe(SimState sim)
-        {
-            switch (sim)
-            {
-                case SimState.NotInserted:
-                    return "SIM not inserted";
-                case SimState.PinRequired:
-                    return "the SIM asks for its PIN";
-                case SimState.PukRequired:
-                    return "the SIM is blocked (PUK required)";
-                case SimState.Failed:
-                    return "SIM failure";
-                default:
-                    return "unknown SIM state";
-            }
-        }
-
-        private static bool IsDigits(string text, int minLength, int maxLength)
-        {
-            if (text == null || text.Length < minLength || text.Length > maxLength)
-            {
-                return false;
-            }
-
-            for (int i = 0; i < text.Length; i++)
-            {
-                if (text[i] < '0' || text[i] > '9')
-                {
-                    return false;
-                }
-            }
-
-            return true;
         }
 
         private static long Min(long a, long b)

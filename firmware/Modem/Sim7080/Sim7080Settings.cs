@@ -1,5 +1,8 @@
 namespace CellularIot.Modem.Sim7080
 {
+    using System;
+    using CellularIot.At;
+
     /// <summary>
     /// Every time, count and choice of the SIM7080G driver. The defaults are for a real module on a 1NCE SIM;
     /// tests shorten the times.
@@ -105,5 +108,34 @@ namespace CellularIot.Modem.Sim7080
 
         /// <summary>Connection ids 0..SocketCount-1 (the SIM7080G has 12).</summary>
         public int SocketCount { get; set; } = 12;
+
+        /// <summary>Refuses <paramref name="settings"/> the driver cannot work with.</summary>
+        /// <exception cref="ArgumentNullException">No settings.</exception>
+        /// <exception cref="ArgumentOutOfRangeException">A chunk size or socket count out of the module's range.</exception>
+        /// <exception cref="ArgumentException">An APN or ALPN text an AT command cannot carry.</exception>
+        public static void Check(Sim7080Settings settings)
+        {
+            if (settings == null)
+            {
+                throw new ArgumentNullException(nameof(settings));
+            }
+
+            if (settings.MaxSendChunk < 1 || settings.MaxSendChunk > 1460 || settings.MaxReceiveChunk < 1 || settings.MaxReceiveChunk > 1460)
+            {
+                throw new ArgumentOutOfRangeException(nameof(settings), "send and receive chunks must be 1..1460 bytes");
+            }
+
+            if (settings.SocketCount < 1 || settings.SocketCount > 12)
+            {
+                throw new ArgumentOutOfRangeException(nameof(settings), "the SIM7080G has 1..12 sockets");
+            }
+
+            AtText.CheckCommandText(settings.Apn);
+            if (settings.AlpnKeyword != null)
+            {
+                AtText.CheckCommandText(settings.AlpnKeyword);
+                AtText.CheckCommandText(settings.AlpnProbeProtocol);
+            }
+        }
     }
 }
