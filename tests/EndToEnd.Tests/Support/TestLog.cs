@@ -19,6 +19,18 @@ internal sealed class TestLog : ILog
 
     public void Note(string message) => Add("test", message);
 
+    /// <summary>Every line kept so far.</summary>
+    public IReadOnlyList<string> Lines
+    {
+        get
+        {
+            lock (gate)
+            {
+                return [.. lines];
+            }
+        }
+    }
+
     /// <summary>The last <paramref name="count"/> lines, one per line.</summary>
     public string Tail(int count = 60)
     {

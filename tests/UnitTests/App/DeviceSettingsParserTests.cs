@@ -135,5 +135,26 @@ namespace CellularIot.Tests.App
 
             Assert.IsTrue(false, "no error for a zero byte");
         }
+
+        [TestMethod]
+        [DataRow("tlsVerify=false")]
+        [DataRow("verifyServer=false")]
+        [DataRow("insecure=true")]
+        [DataRow("caCertificate=none")]
+        public void NoSettingTurnsServerVerificationOff(string line)
+        {
+            // Both servers are always verified against the root CA: the file has no key that could say otherwise.
+            try
+            {
+                DeviceSettingsParser.Parse(Utf8.GetBytes(line + "\n"));
+            }
+            catch (SettingsException ex)
+            {
+                Assert.Contains("unknown", ex.Message);
+                return;
+            }
+
+            Assert.IsTrue(false, "accepted " + line);
+        }
     }
 }
