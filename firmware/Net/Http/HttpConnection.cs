@@ -38,6 +38,10 @@ namespace CellularIot.Net.Http
             try
             {
                 transport.Write(bytes, 0, bytes.Length);
+                if (request.Body != null && request.Body.Length > 0)
+                {
+                    transport.Write(request.Body, 0, request.Body.Length);
+                }
             }
             catch (TransportClosedException e)
             {

@@ -26,11 +26,12 @@ namespace CellularIot.Net.Http
                 }
             }
 
-            // Host, Accept, User-Agent and Connection come from the request's own properties; a second copy
-            // would be ambiguous. Range is never sent, and a GET carries no body to describe.
+            // Host, Accept, User-Agent, Connection, Content-Type and Content-Length come from the request's own
+            // properties (the last two from its body); a second copy would be ambiguous. Range is never sent, and
+            // a body is never chunked.
             string lower = AsciiText.ToLower(name);
             if (lower == "host" || lower == "accept" || lower == "user-agent" || lower == "connection"
-                || lower == "range" || lower == "content-length" || lower == "transfer-encoding")
+                || lower == "range" || lower == "content-length" || lower == "content-type" || lower == "transfer-encoding")
             {
                 return "header '" + name + "' is set by the request itself or never sent";
             }

@@ -21,6 +21,8 @@ namespace CellularIot.Net.Http
         private readonly string path;
         private readonly HttpHeaders headers = new HttpHeaders();
         private string connection = ConnectionClose;
+        private string method = "GET";
+        private byte[] body;
 
         /// <summary>Creates a GET of <paramref name="path"/> (starting with '/') on <paramref name="host"/> (the Host header: name, optionally ":port").</summary>
         public HttpRequest(string host, string path)
@@ -49,6 +51,46 @@ namespace CellularIot.Net.Http
         public string Path
         {
             get { return path; }
+        }
+
+        /// <summary>The method, "GET" unless set ("POST" for a request with a body).</summary>
+        public string Method
+        {
+            get
+            {
+                return method;
+            }
+
+            set
+            {
+                if (value == null)
+                {
+                    throw new ArgumentNullException(nameof(value));
+                }
+
+                method = value;
+            }
+        }
+
+        /// <summary>The body, sent after the head with its Content-Length; null for none.</summary>
+        public byte[] Body
+        {
+            get { return body; }
+        }
+
+        /// <summary>The media type of the body (the Content-Type header), or null.</summary>
+        public string ContentType { get; set; }
+
+        /// <summary>Sets the body; <paramref name="contentType"/> names its media type.</summary>
+        public void SetBody(byte[] content, string contentType)
+        {
+            if (content == null)
+            {
+                throw new ArgumentNullException(nameof(content));
+            }
+
+            body = content;
+            ContentType = contentType;
         }
 
         /// <summary>The Accept header value, or null to send none.</summary>

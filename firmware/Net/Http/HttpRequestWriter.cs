@@ -10,7 +10,7 @@ namespace CellularIot.Net.Http
     /// </summary>
     public static class HttpRequestWriter
     {
-        /// <summary>The request line, headers and the empty line that ends them, as ASCII bytes.</summary>
+        /// <summary>The request line, headers (Content-Length and Content-Type for a body) and the empty line that ends them, as ASCII bytes; the body is sent after them.</summary>
         /// <exception cref="ArgumentException">A field is empty, holds a control or non-ASCII character, or is not allowed.</exception>
         public static byte[] Format(HttpRequest request)
         {
@@ -26,7 +26,8 @@ namespace CellularIot.Net.Http
             }
 
             problem = problem != null ? problem : HttpFieldRules.ValueProblem(request.Path, "path", false);
-            string text = "GET " + request.Path + " HTTP/1.1\r\nHost: " + request.Host + "\r\n";
+            problem = problem != null ? problem : MethodProblem(request.Method);
+            string text = request.Method + " " + request.Path + " HTTP/1.1\r\nHost: " + request.Host + "\r\n";
             if (request.Accept != null)
             {
                 problem = problem != null ? problem : HttpFieldRules.ValueProblem(request.Accept, "Accept", true);
@@ -50,12 +51,42 @@ namespace CellularIot.Net.Http
                 text += name + ": " + extra.ValueAt(i) + "\r\n";
             }
 
+            if (request.Body != null)
+            {
+                if (request.ContentType != null)
+                {
+                    problem = problem != null ? problem : HttpFieldRules.ValueProblem(request.ContentType, "Content-Type", true);
+                    text += "Content-Type: " + request.ContentType + "\r\n";
+                }
+
+                text += "Content-Length: " + request.Body.Length + "\r\n";
+            }
+
             if (problem != null)
             {
                 throw new ArgumentException(problem, nameof(request));
             }
 
             return Utf8.GetBytes(text + "\r\n");
+        }
+
+        // A method is an upper-case token (RFC 9110 section 9.1).
+        private static string MethodProblem(string method)
+        {
+            if (method.Length == 0)
+            {
+                return "empty method";
+            }
+
+            for (int i = 0; i < method.Length; i++)
+            {
+                if (method[i] < 'A' || method[i] > 'Z')
+                {
+                    return "method '" + method + "' must be upper-case letters";
+                }
+            }
+
+            return null;
         }
     }
 }

@@ -23,6 +23,19 @@ namespace CellularIot.Tests.Net
         }
 
         [TestMethod]
+        public void SendsTheBodyRightAfterTheHead()
+        {
+            var clock = new ManualClock();
+            var transport = new ScriptedTransport(clock);
+            transport.Feed("HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n");
+            HttpRequest request = new HttpRequest("h.example", "/topics/t");
+            request.Method = "POST";
+            request.SetBody(Utf8.GetBytes("{\"a\":1}"), "application/json");
+            Assert.AreEqual(200, new HttpConnection(transport, clock, new HttpSettings()).Send(request).StatusCode);
+            Assert.EndsWith("Content-Length: 7\r\n\r\n{\"a\":1}", transport.WrittenText);
+        }
+
+        [TestMethod]
         public void KeepsTheConnectionForASecondRequest()
         {
             var clock = new ManualClock();

@@ -37,6 +37,7 @@ namespace CellularIot.Tests.Net
         [DataRow("range")]
         [DataRow("Host")]
         [DataRow("Content-Length")]
+        [DataRow("Content-Type")]
         [DataRow("Bad Name")]
         [DataRow("Bad:Name")]
         [DataRow("")]
@@ -68,6 +69,40 @@ namespace CellularIot.Tests.Net
         public void RefusesBadHostsAndPaths(string host, string path)
         {
             Assert.ThrowsException(typeof(ArgumentException), () => HttpRequestWriter.Format(new HttpRequest(host, path)));
+        }
+
+        [TestMethod]
+        public void WritesAPostWithTheLengthAndTypeOfItsBody()
+        {
+            HttpRequest request = new HttpRequest("a1-ats.iot.eu-west-1.amazonaws.com", "/topics/898822/telemetry?qos=1");
+            request.Method = "POST";
+            request.Connection = HttpRequest.ConnectionKeepAlive;
+            request.SetBody(Utf8.GetBytes("[{\"seq\":1}]"), "application/json");
+            string text = Utf8.Decode(HttpRequestWriter.Format(request));
+            Assert.AreEqual(
+                "POST /topics/898822/telemetry?qos=1 HTTP/1.1\r\nHost: a1-ats.iot.eu-west-1.amazonaws.com\r\nConnection: keep-alive\r\n"
+                + "Content-Type: application/json\r\nContent-Length: 11\r\n\r\n",
+                text);
+        }
+
+        [TestMethod]
+        public void AnEmptyBodyIsAnnouncedAsZeroBytes()
+        {
+            HttpRequest request = new HttpRequest("h.example", "/");
+            request.Method = "POST";
+            request.SetBody(new byte[0], null);
+            Assert.EndsWith("Connection: close\r\nContent-Length: 0\r\n\r\n", Utf8.Decode(HttpRequestWriter.Format(request)));
+        }
+
+        [TestMethod]
+        [DataRow("post")]
+        [DataRow("GE T")]
+        [DataRow("")]
+        public void RefusesAMethodThatIsNotAnUpperCaseToken(string method)
+        {
+            HttpRequest request = new HttpRequest("h.example", "/");
+            request.Method = method;
+            Assert.ThrowsException(typeof(ArgumentException), () => HttpRequestWriter.Format(request));
         }
     }
 }
