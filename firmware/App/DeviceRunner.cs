@@ -6,7 +6,7 @@ namespace CellularIot.App
     using CellularIot.App.Config;
     using CellularIot.App.Telemetry;
     using CellularIot.Bytes;
-    using CellularIot.Cloud.Mqtt;
+    using CellularIot.Cloud;
     using CellularIot.Cloud.Session;
     using CellularIot.Modem;
     using CellularIot.Support;
@@ -46,14 +46,14 @@ namespace CellularIot.App
         private readonly CommandProcessor commands;
         private readonly long startedMs;
 
-        private CloudSession session;
+        private ICloudLink session;
         private BacklogStore backlogStore;
         private TelemetryReading[] persisted;
         private string telemetryTopic;
         private string commandPrefix;
         private long nextReadingMs;
         private int intervalSeconds;
-        private int awaitingPacketId;
+        private int awaitingDelivery;
         private int awaitingCount;
         private int lastSignalDbm = TelemetryReading.Unknown;
 
@@ -136,7 +136,7 @@ namespace CellularIot.App
         }
 
         /// <summary>The cloud session this runner drives; set once, before the first <see cref="Step"/>.</summary>
-        public void Attach(CloudSession cloudSession)
+        public void Attach(ICloudLink cloudSession)
         {
             if (session != null)
             {
@@ -219,7 +219,7 @@ namespace CellularIot.App
         }
 
         /// <inheritdoc/>
-        public void OnMessage(MqttMessage message)
+        public void OnMessage(ICloudMessage message)
         {
             string topic = message.GetTopic();
             if (commandPrefix == null || !topic.StartsWith(commandPrefix))
@@ -240,16 +240,16 @@ namespace CellularIot.App
             {
                 session.Publish(session.Topic(ReplyPrefix + name), reply.Bytes, 0, reply.Length, 1);
             }
-            catch (MqttException ex)
+            catch (CloudLinkException ex)
             {
                 log.Warn("reply to " + name + " not sent: " + ex.Message);
             }
         }
 
         /// <inheritdoc/>
-        public void OnDelivered(int packetId)
+        public void OnDelivered(int deliveryId)
         {
-            if (packetId != awaitingPacketId)
+            if (deliveryId != awaitingDelivery)
             {
                 return;
             }
@@ -258,14 +258,14 @@ namespace CellularIot.App
         }
 
         /// <inheritdoc/>
-        public void OnAbandoned(int packetId)
+        public void OnAbandoned(int deliveryId)
         {
-            if (packetId == awaitingPacketId)
+            if (deliveryId == awaitingDelivery)
             {
                 log.Warn(awaitingCount + " readings abandoned: the broker refuses them");
                 backlog.RemoveOldest(awaitingCount);
                 PersistBacklog();
-                awaitingPacketId = 0;
+                awaitingDelivery = 0;
             }
         }
 
@@ -312,16 +312,16 @@ namespace CellularIot.App
 
         private void SendBacklog()
         {
-            while (session.IsOnline && awaitingPacketId == 0 && backlog.Count >= settings.BatchSize)
+            while (session.IsOnline && awaitingDelivery == 0 && backlog.Count >= settings.BatchSize)
             {
                 int count = backlog.PeekOldest(batch, settings.BatchSize);
                 TelemetryPayload.Write(batch, count, payload);
-                int packetId;
+                int deliveryId;
                 try
                 {
-                    packetId = session.Publish(telemetryTopic, payload.Bytes, 0, payload.Length, settings.Qos);
+                    deliveryId = session.Publish(telemetryTopic, payload.Bytes, 0, payload.Length, settings.Qos);
                 }
-                catch (MqttException ex)
+                catch (CloudLinkException ex)
                 {
                     log.Warn("telemetry kept for later: " + ex.Message);
                     return;
@@ -336,7 +336,7 @@ namespace CellularIot.App
                 }
                 else
                 {
-                    awaitingPacketId = packetId;
+                    awaitingDelivery = deliveryId;
                 }
             }
         }
@@ -347,7 +347,7 @@ namespace CellularIot.App
             PersistBacklog();
             ReadingsDelivered += awaitingCount;
             MessagesAcknowledged++;
-            awaitingPacketId = 0;
+            awaitingDelivery = 0;
             if (FirstDeliveryMs < 0)
             {
                 FirstDeliveryMs = clock.MonotonicMs - startedMs;

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using CellularIot.Cloud;
 using CellularIot.Cloud.Mqtt;
 using CellularIot.Cloud.Topics;
 using CellularIot.CloudSim;
@@ -113,9 +114,9 @@ public sealed class MessagingTests
         await using SessionRig rig = await SessionRig.StartAsync();
         byte[] payload = SequencePublisher.Reading(1);
 
-        MqttException error = Assert.Throws<MqttException>(() => rig.Session.Publish(rig.Iccid + "/telemetry", payload, 0, payload.Length, 1));
+        CloudLinkException error = Assert.Throws<CloudLinkException>(() => rig.Session.Publish(rig.Iccid + "/telemetry", payload, 0, payload.Length, 1));
 
-        Assert.Equal(MqttError.NotConnected, error.Error);
+        Assert.True(error.NotConnected);
         Assert.Throws<InvalidOperationException>(() => rig.Session.Topic("telemetry"));
     }
 

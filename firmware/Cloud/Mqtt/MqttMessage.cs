@@ -9,7 +9,7 @@ namespace CellularIot.Cloud.Mqtt
     /// nothing: read what you need during the call (<see cref="GetTopic"/> and <see cref="CopyPayload"/>
     /// make copies that outlive it).
     /// </summary>
-    public class MqttMessage
+    public class MqttMessage : ICloudMessage
     {
         /// <summary>The buffer that holds the topic and payload; valid only during the callback.</summary>
         public byte[] Buffer { get; private set; }

@@ -20,7 +20,7 @@ namespace CellularIot.Cloud.Session
     /// recovery ladder and a fresh bring-up. The login is refreshed ahead of expiry while connected.
     /// Driven by <see cref="RunOnce"/> from one thread, which is also the thread that publishes.
     /// </summary>
-    public class CloudSession : IMqttListener
+    public class CloudSession : IMqttListener, ICloudLink
     {
         private const string AlpnMqtt = "mqtt";
         private const int EarliestPlausibleYear = 2024;
@@ -140,16 +140,27 @@ namespace CellularIot.Cloud.Session
             return mqtt.Rules.Topic(suffix);
         }
 
-        /// <summary>Publishes under the topic rules; returns the packet id at QoS 1, 0 at QoS 0.</summary>
-        /// <exception cref="MqttException">Not connected, QoS 2, in-flight table full, or too large.</exception>
+        /// <summary>
+        /// Publishes under the topic rules. The delivery id of a QoS 1 message is its MQTT packet id (unique
+        /// among those in flight); 0 at QoS 0.
+        /// </summary>
+        /// <exception cref="CloudLinkException">Not connected, QoS 2, in-flight table full, or too large.</exception>
+        /// <exception cref="TopicRuleException">The topic or payload breaks a rule.</exception>
         public int Publish(string topic, byte[] payload, int offset, int count, int qos)
         {
             if (mqtt == null || state != SessionState.Online)
             {
-                throw new MqttException(MqttError.NotConnected, "the cloud session is " + StateName(state));
+                throw new CloudLinkException("the cloud session is " + StateName(state), true, null);
             }
 
-            return mqtt.Publish(topic, payload, offset, count, qos);
+            try
+            {
+                return mqtt.Publish(topic, payload, offset, count, qos);
+            }
+            catch (MqttException ex)
+            {
+                throw new CloudLinkException(ex.Message, ex.Error == MqttError.NotConnected, ex);
+            }
         }
 
         /// <summary>

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
-using CellularIot.Cloud.Mqtt;
+using CellularIot.Cloud;
 using Xunit;
 
 namespace CellularIot.Session.Tests.Support;
@@ -80,7 +80,7 @@ internal sealed class SequencePublisher
             sequenceByPacketId[packetId] = sequence;
             Published = sequence;
         }
-        catch (MqttException e) when (e.Error == MqttError.NotConnected)
+        catch (CloudLinkException e) when (e.NotConnected)
         {
             Refused++;
         }

@@ -1,5 +1,5 @@
 using System.Text;
-using CellularIot.Cloud.Mqtt;
+using CellularIot.Cloud;
 using CellularIot.Cloud.Session;
 
 namespace CellularIot.Session.Tests.Support;
@@ -86,7 +86,7 @@ internal sealed class SessionRecorder : ICloudListener
         }
     }
 
-    public void OnMessage(MqttMessage message)
+    public void OnMessage(ICloudMessage message)
     {
         ArgumentNullException.ThrowIfNull(message);
         Interlocked.Increment(ref messagesSeen);
@@ -96,7 +96,7 @@ internal sealed class SessionRecorder : ICloudListener
         }
 
         // The message is valid only during the call: keep copies.
-        byte[] payload = message.CopyPayload();
+        byte[] payload = message.Buffer.AsSpan(message.PayloadOffset, message.PayloadLength).ToArray();
         lock (gate)
         {
             messages.Add((message.GetTopic(), payload));
