@@ -8,7 +8,6 @@ namespace CellularIot.Cloud.Session
     using CellularIot.Cloud.Topics;
     using CellularIot.Modem;
     using CellularIot.Net;
-    using CellularIot.Net.Http;
     using CellularIot.Net.WebSockets;
     using CellularIot.Support;
 
@@ -22,7 +21,6 @@ namespace CellularIot.Cloud.Session
     /// </summary>
     public class CloudSession : IMqttListener, ICloudLink
     {
-        private const string AlpnMqtt = "mqtt";
         private const int EarliestPlausibleYear = 2024;
 
         // The longest ICCID (20 digits) stands in for the SIM's, unknown until the modem is up, when the
@@ -34,7 +32,7 @@ namespace CellularIot.Cloud.Session
         private readonly TokenLifecycle tokens;
         private readonly SyncedClock clock;
         private readonly ILog log;
-        private readonly Random random;
+        private readonly TransportConnector connector;
         private readonly byte[] caPem;
         private readonly string[] subscriptionSuffixes;
         private readonly ICloudListener listener;
@@ -78,7 +76,7 @@ namespace CellularIot.Cloud.Session
             this.tokens = tokens;
             this.clock = clock;
             this.log = log;
-            this.random = random;
+            connector = new TransportConnector(modem, settings, clock, log, random);
             this.caPem = caPem;
             CheckSubscriptions(subscriptionSuffixes);
             this.subscriptionSuffixes = subscriptionSuffixes;
@@ -312,23 +310,13 @@ namespace CellularIot.Cloud.Session
 
         private void Connect()
         {
-            bool overTls = UseTls();
+            bool overTls = connector.UseTls();
             string endpoint = tokens.Current.Credentials.EndpointHost;
             try
             {
-                TransportName = overTls ? "MQTT over TLS (ALPN mqtt)" : "MQTT over WebSocket";
+                TransportName = TransportConnector.NameOf(overTls);
                 log.Info("connecting to " + endpoint + ":" + settings.Port + " with " + TransportName);
-                ITransport link = new ModemTransport(modem.OpenSecureSocket(SocketTo(endpoint, overTls ? AlpnMqtt : null)));
-                transport = link;
-                if (!overTls)
-                {
-                    var headers = new HttpHeaders();
-                    CustomAuthUsername.Parse(tokens.Current.Credentials.Username).AddWebSocketHeaders(headers);
-                    var webSocket = new WebSocketTransport(link, clock, random, settings.WebSocket);
-                    transport = webSocket;
-                    webSocket.Connect(endpoint, headers);
-                }
-
+                transport = connector.Open(endpoint, overTls, tokens.Current.Credentials.Username);
                 ConnectResult result = mqtt.Connect(transport);
                 if (result.IsAccepted)
                 {
@@ -440,7 +428,7 @@ namespace CellularIot.Cloud.Session
             ISecureSocket socket;
             try
             {
-                socket = modem.OpenSecureSocket(SocketTo(settings.OnboardingHost, null));
+                socket = modem.OpenSecureSocket(connector.SocketTo(settings.OnboardingHost, null));
             }
             catch (ModemException ex)
             {
@@ -547,25 +535,6 @@ namespace CellularIot.Cloud.Session
             {
                 log.Warn(granted.FailureCount + " of " + filters.Length + " subscriptions refused by the broker");
             }
-        }
-
-        private SecureSocketOptions SocketTo(string host, string alpn)
-        {
-            var options = new SecureSocketOptions(host, settings.Port, settings.CaFileName);
-            options.ServerName = host;
-            options.Alpn = alpn;
-            return options;
-        }
-
-        private bool UseTls()
-        {
-            bool alpn = modem.Capabilities.SupportsAlpn;
-            if (settings.Transport == TransportChoice.MqttTls && !alpn)
-            {
-                log.Warn("transport mqtt-tls asked for, but this modem cannot send ALPN, which IoT Core needs for MQTT on 443: using MQTT over WebSocket");
-            }
-
-            return settings.Transport != TransportChoice.MqttWebSocket && alpn;
         }
 
         private void LoginRefused(string detail)
