@@ -2,7 +2,6 @@ namespace CellularIot.Cloud.Mqtt
 {
     using System;
     using CellularIot.Bytes;
-    using CellularIot.Cloud.Topics;
     using CellularIot.Net;
     using CellularIot.Support;
 
@@ -31,7 +30,6 @@ namespace CellularIot.Cloud.Mqtt
         private readonly object sync = new object();
         private readonly object receiveGate = new object();
         private readonly MqttSettings settings;
-        private readonly TopicRules rules;
         private readonly IClock clock;
         private readonly ILog log;
         private readonly IMqttListener listener;
@@ -113,7 +111,6 @@ namespace CellularIot.Cloud.Mqtt
             this.clock = clock;
             this.log = log;
             this.listener = listener;
-            rules = new TopicRules(settings.ClientId);
             sendBuffer = new byte[settings.MaxPacketBytes];
             readChunk = new byte[settings.ReadChunkBytes];
             framer = new PacketFramer(settings.MaxIncomingPacketBytes);
@@ -129,12 +126,6 @@ namespace CellularIot.Cloud.Mqtt
             {
                 throw new MqttException(MqttError.PacketTooLarge, ex.Message + ": raise MaxPacketBytes");
             }
-        }
-
-        /// <summary>The topic rules for this SIM: build and check topics with them.</summary>
-        public TopicRules Rules
-        {
-            get { return rules; }
         }
 
         /// <summary>True from an accepted CONNACK until the connection is lost or closed.</summary>
@@ -264,14 +255,13 @@ namespace CellularIot.Cloud.Mqtt
 
         /// <summary>
         /// Publishes <paramref name="count"/> bytes of <paramref name="payload"/> to <paramref name="topic"/>. The
-        /// topic rules are checked first and nothing is sent when one is broken. QoS 0 is written and
+        /// topic is taken as it is (the session checks it against the topic rules first). QoS 0 is written and
         /// forgotten. QoS 1 is copied into an in-flight slot, written, and kept until its PUBACK
         /// (<see cref="IMqttListener.OnDelivered"/>); if the write fails the message stays and goes out again after
         /// the next Connect, so the call still succeeds. Callable from any thread; allocates nothing.
         /// </summary>
         /// <returns>The packet identifier for QoS 1, 0 for QoS 0.</returns>
         /// <exception cref="MqttException">QoS 2 or RETAIN asked for, the packet is too large, no connection, the in-flight table is full, or a QoS 0 write failed.</exception>
-        /// <exception cref="TopicRuleException">The topic or payload breaks a rule.</exception>
         public int Publish(string topic, byte[] payload, int offset, int count, int qos, bool retain)
         {
             if (qos != 0 && qos != 1)
@@ -284,7 +274,6 @@ namespace CellularIot.Cloud.Mqtt
                 throw new MqttException(MqttError.RetainNotSupported, "RETAIN refused: the 1NCE policy does not grant iot:RetainPublish, so the broker would close the connection");
             }
 
-            rules.CheckPublish(topic, count);
             if (offset < 0 || (count > 0 && (payload == null || offset > payload.Length - count)))
             {
                 throw new ArgumentOutOfRangeException(nameof(offset), "payload range outside the array");
@@ -344,7 +333,6 @@ namespace CellularIot.Cloud.Mqtt
         /// the SUBACK, handling other packets meanwhile. Call from the session thread. A refused filter is
         /// reported in the result (code 0x80), not thrown.
         /// </summary>
-        /// <exception cref="TopicRuleException">A filter breaks a rule, or there are more than 8.</exception>
         /// <exception cref="MqttException">QoS 2 asked for, no connection, the connection lost before the SUBACK, or no SUBACK in time.</exception>
         public SubscribeResult Subscribe(string[] filters, int qos)
         {
@@ -353,7 +341,6 @@ namespace CellularIot.Cloud.Mqtt
                 throw new MqttException(MqttError.QosNotSupported, "QoS " + qos + " refused: AWS IoT Core supports QoS 0 and 1 only");
             }
 
-            rules.CheckSubscribe(filters);
             lock (receiveGate)
             {
                 int packetId;

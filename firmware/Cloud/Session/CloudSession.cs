@@ -33,6 +33,9 @@ namespace CellularIot.Cloud.Session
         private readonly SyncedClock clock;
         private readonly ILog log;
         private readonly TransportConnector connector;
+
+        // The AWS IoT Core and 1NCE policy rules for this SIM's topics; made with the MQTT client, once the ICCID is known.
+        private TopicRules rules;
         private readonly byte[] caPem;
         private readonly string[] subscriptionSuffixes;
         private readonly ICloudListener listener;
@@ -135,7 +138,7 @@ namespace CellularIot.Cloud.Session
                 throw new InvalidOperationException("the ICCID is not known before the modem has been up and a login exists");
             }
 
-            return mqtt.Rules.Topic(suffix);
+            return rules.Topic(suffix);
         }
 
         /// <summary>
@@ -151,6 +154,7 @@ namespace CellularIot.Cloud.Session
                 throw new CloudLinkException("the cloud session is " + StateName(state), true, null);
             }
 
+            rules.CheckPublish(topic, count);
             try
             {
                 return mqtt.Publish(topic, payload, offset, count, qos);
@@ -491,6 +495,7 @@ namespace CellularIot.Cloud.Session
                     mqttSettings.KeepAliveSeconds = settings.KeepAliveSeconds;
                     mqttSettings.PingTimeoutMs = settings.PingTimeoutMs;
                     mqtt = new MqttClient(mqttSettings, clock, log, this);
+                    rules = new TopicRules(iccid);
                 }
                 else
                 {
@@ -528,8 +533,9 @@ namespace CellularIot.Cloud.Session
                 return;
             }
 
-            // Filters, not topic names: a wildcard is allowed here, and MqttClient.Subscribe checks them as filters.
-            string[] filters = Filters(mqtt.Rules.Iccid, subscriptionSuffixes);
+            // Filters, not topic names: a wildcard is allowed here, and they are checked as filters.
+            string[] filters = Filters(rules.Iccid, subscriptionSuffixes);
+            rules.CheckSubscribe(filters);
             SubscribeResult granted = mqtt.Subscribe(filters, 1);
             if (!granted.AllGranted)
             {

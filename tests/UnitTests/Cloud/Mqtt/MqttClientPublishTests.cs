@@ -2,7 +2,6 @@ namespace CellularIot.Tests.Cloud.Mqtt
 {
     using CellularIot.Bytes;
     using CellularIot.Cloud.Mqtt;
-    using CellularIot.Cloud.Topics;
     using CellularIot.Tests.Cloud.Mqtt.Support;
     using nanoFramework.TestFramework;
 
@@ -107,20 +106,6 @@ namespace CellularIot.Tests.Cloud.Mqtt
             var subscribeQos2 = (MqttException)Expect.Throws(typeof(MqttException), () => f.Client.Subscribe(new string[] { ClientFixture.Topic("#") }, 2));
             Assert.AreEqual((int)MqttError.QosNotSupported, (int)subscribeQos2.Error);
             Assert.AreEqual(1, f.Broker.Writes.Count);
-        }
-
-        [TestMethod]
-        public void RefusesABrokenTopicRuleBeforeSending()
-        {
-            var f = new ClientFixture();
-            f.Connect();
-            byte[] payload = new byte[] { 1 };
-            var ex = (TopicRuleException)Expect.Throws(typeof(TopicRuleException), () => f.Client.Publish("other/t", payload, 0, 1, 1));
-            Assert.AreEqual((int)TopicRule.IccidPrefix, (int)ex.Rule);
-            string[] everything = new string[] { "#" };
-            Expect.Throws(typeof(TopicRuleException), () => f.Client.Subscribe(everything, 1));
-            Assert.AreEqual(1, f.Broker.Writes.Count);
-            Assert.AreEqual(0, f.Client.InFlightCount);
         }
 
         [TestMethod]
