@@ -2,7 +2,6 @@ namespace CellularIot.Tests.Bridge
 {
     using System;
     using System.Linq;
-    using System.Reflection;
     using nanoFramework.TestFramework;
 
     /// <summary>
