@@ -10,7 +10,7 @@ namespace CellularIot.Text
     public static class PercentEncoding
     {
         /// <summary>Decodes every "%XY" of <paramref name="text"/> once.</summary>
-        /// <exception cref="FormatException">A '%' is not followed by two hex digits, the bytes are not UTF-8, or the text holds an unpaired surrogate.</exception>
+        /// <exception cref="FormatException">A '%' is not followed by two hex digits, a "%00", the bytes are not UTF-8, or the text holds an unpaired surrogate.</exception>
         public static string Decode(string text)
         {
             if (text == null)
@@ -47,6 +47,12 @@ namespace CellularIot.Text
                 if (low < 0)
                 {
                     throw new FormatException("'%' not followed by two hex digits at index " + i);
+                }
+
+                if (high == 0 && low == 0)
+                {
+                    // A nanoFramework string ends at U+0000, so "%00" would silently cut the value short.
+                    throw new FormatException("percent-encoded NUL (%00) at index " + i);
                 }
 
                 bytes[written++] = (byte)((high << 4) | low);

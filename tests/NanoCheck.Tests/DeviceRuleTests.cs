@@ -12,7 +12,7 @@ public sealed class DeviceRuleTests
     [InlineData("int n = 1; string s = $\"a\\0{n}\";")]
     public void U0000InALiteralIsRefused(string statement)
     {
-        var found = NulLiteralRule.Inspect(Check.Compile("Nul.cs", Method(statement)).Compilation).ToList();
+        var found = UnrepresentableLiteralRule.Inspect(Check.Compile("Nul.cs", Method(statement)).Compilation).ToList();
 
         var violation = Assert.Single(found);
         Assert.Equal("Nul.cs", violation.File);
@@ -21,10 +21,21 @@ public sealed class DeviceRuleTests
         Assert.Contains("U+0000", violation.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("string s = \"a\\uD83D\\uDE00\";")]
+    [InlineData("string s = \"a\\uD800\";")]
+    [InlineData("char c = '\\uDC00';")]
+    public void ASurrogateInALiteralIsRefused(string statement)
+    {
+        var violation = Assert.Single(UnrepresentableLiteralRule.Inspect(Check.Compile("Surrogate.cs", Method(statement)).Compilation));
+
+        Assert.Contains("surrogate", violation.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void ZeroAsANumberIsFine()
     {
-        var found = NulLiteralRule.Inspect(Check.Compile("Nul.cs", Method("char c = (char)0; byte b = 0; string s = \"a\\\\0\";")).Compilation);
+        var found = UnrepresentableLiteralRule.Inspect(Check.Compile("Nul.cs", Method("char c = (char)0; byte b = 0; string s = \"a\\\\0 \\u20AC\";")).Compilation);
 
         Assert.Empty(found);
     }

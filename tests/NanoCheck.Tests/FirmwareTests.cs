@@ -14,17 +14,23 @@ public sealed class FirmwareTests
 
         var problems = reports.SelectMany(r => r.Violations.Select(v => $"{r.Name}: {v}")).ToList();
         Assert.True(problems.Count == 0, "The device cannot run this:" + Environment.NewLine + string.Join(Environment.NewLine, problems));
-        Assert.Contains(reports, r => r.Name.StartsWith(FirmwareCheck.FirmwareAssembly + " (core)", StringComparison.Ordinal) && r.FileCount > 0);
+        Assert.Contains(reports, r => r.Name == FirmwareCheck.CoreAssembly && r.FileCount > 0);
+        Assert.Contains(reports, r => r.Name == FirmwareCheck.FirmwareAssembly && r.FileCount > 0);
         var deviceTests = reports.Where(r => r.Name.EndsWith("(device tests)", StringComparison.Ordinal)).ToList();
         Assert.True(deviceTests.Count >= 5, "expected one device test project per firmware area");
         Assert.All(deviceTests, r => Assert.InRange(r.StringTableBytes ?? int.MaxValue, 1, StringTable.Budget));
-        Assert.InRange(reports.Single(r => r.Name == FirmwareCheck.FirmwareAssembly + " (core)").StringTableBytes ?? int.MaxValue, 1, StringTable.Budget);
+        foreach (string firmware in new[] { FirmwareCheck.CoreAssembly, FirmwareCheck.FirmwareAssembly })
+        {
+            AssemblyReport report = reports.Single(r => r.Name == firmware);
+            Assert.InRange(report.StringTableBytes ?? int.MaxValue, 1, StringTable.Budget);
+            Assert.InRange(report.ByteCodeBytes ?? int.MaxValue, 1, ByteCode.Budget);
+        }
     }
 
     [Fact]
     public void ProjectWildcardsFindTheLayerSources()
     {
-        var files = ProjectSources.CompiledFiles(Path.Combine(RepoRoot, "firmware", "Firmware.nfproj"));
+        var files = ProjectSources.CompiledFiles(Path.Combine(RepoRoot, "firmware", "Core.nfproj"));
         var board = ProjectSources.CompiledFiles(Path.Combine(RepoRoot, "firmware", "Board", "Board.nfproj"));
 
         Assert.Contains(files, f => f.EndsWith(Path.Combine("Bytes", "Utf8.cs"), StringComparison.Ordinal));
@@ -42,7 +48,7 @@ public sealed class FirmwareTests
             string link = Path.Combine(copy, "firmware", "Board", "SerialPortLink.cs");
             File.WriteAllText(link, File.ReadAllText(link).Replace("port.ReadTimeout = timeoutMs;", "port.ReadTimout = timeoutMs;", StringComparison.Ordinal));
 
-            var board = new FirmwareCheck(copy, Check.Compiler).Run().Single(r => r.Name.EndsWith("(Board)", StringComparison.Ordinal));
+            var board = new FirmwareCheck(copy, Check.Compiler).Run().Single(r => r.Name.EndsWith("(application)", StringComparison.Ordinal));
 
             var violation = Assert.Single(board.Violations);
             Assert.Equal("firmware/Board/SerialPortLink.cs", violation.File);

@@ -3,19 +3,25 @@ using Microsoft.CodeAnalysis;
 namespace CellularIot.NanoCheck;
 
 /// <summary>
-/// Runs the check over this repository: the firmware library (Firmware.nfproj), the Board application
-/// (Board/Board.nfproj) against the declaration-only contracts, the host's TestFramework surface,
+/// Runs the check over this repository: the firmware's two libraries (Core.nfproj, Firmware.nfproj), the Board
+/// application (Board/Board.nfproj) against the declaration-only contracts, the host's TestFramework surface,
 /// and each device test project nf.sln lists. Each assembly may reference only what the device has, must
 /// avoid what compiles but behaves differently on the device (see the rules), and must keep its string
-/// table within <see cref="StringTable.Budget"/>.
+/// table and byte code within <see cref="StringTable.Budget"/> and <see cref="ByteCode.Budget"/>.
 /// </summary>
 public sealed class FirmwareCheck
 {
     /// <summary>The device's own core library.</summary>
     public const string Mscorlib = "mscorlib";
 
-    /// <summary>The firmware's assembly name, as in Firmware.nfproj.</summary>
+    /// <summary>The lower layers' assembly name, as in Core.nfproj.</summary>
+    public const string CoreAssembly = "CellularIot.Core";
+
+    /// <summary>The upper layers' assembly name, as in Firmware.nfproj.</summary>
     public const string FirmwareAssembly = "CellularIot.Firmware";
+
+    /// <summary>The application's assembly name, as in Board/Board.nfproj.</summary>
+    public const string BoardAssembly = "CellularIot.Board";
 
     /// <summary>The unit-test framework whose API the host surface mirrors.</summary>
     public const string TestFrameworkAssembly = "nanoFramework.TestFramework";
@@ -34,27 +40,32 @@ public sealed class FirmwareCheck
     public IReadOnlyList<AssemblyReport> Run()
     {
         var reports = new List<AssemblyReport>();
+        string coreProject = Path.Combine(repoRoot, "firmware", "Core.nfproj");
         string firmwareProject = Path.Combine(repoRoot, "firmware", "Firmware.nfproj");
         string boardProject = Path.Combine(repoRoot, "firmware", "Board", "Board.nfproj");
-        var coreFiles = ProjectSources.CompiledFiles(firmwareProject);
+        var coreFiles = ProjectSources.CompiledFiles(coreProject);
+        var firmwareFiles = ProjectSources.CompiledFiles(firmwareProject);
         var boardFiles = ProjectSources.CompiledFiles(boardProject);
 
-        var core = compiler.Compile(FirmwareAssembly, Load(coreFiles), []);
+        var core = compiler.Compile(CoreAssembly, Load(coreFiles), []);
         var coreViolations = MetadataInspector.Inspect(core, [Mscorlib])
             .Concat(core.Succeeded ? FirmwareRules(core) : [])
-            .Concat(Uncompiled(firmwareProject, coreFiles)).ToList();
+            .Concat(Uncompiled(firmwareProject, [.. coreFiles, .. firmwareFiles])).ToList();
+        reports.Add(Measured(CoreAssembly, coreFiles.Count, coreViolations, core));
+
+        var firmware = core.Succeeded ? compiler.Compile(FirmwareAssembly, Load(firmwareFiles), [core.ToReference()]) : null;
+        var firmwareViolations = (DependencyFailure(core)
+            ?? MetadataInspector.Inspect(firmware!, [Mscorlib, CoreAssembly]).Concat(firmware!.Succeeded ? FirmwareRules(firmware) : [])).ToList();
+        reports.Add(Measured(FirmwareAssembly, firmwareFiles.Count, firmwareViolations, firmware));
+        bool firmwareBuilt = firmware is { Succeeded: true };
 
         var contracts = CompileContracts(reports);
-        var boardAllowed = contracts.Select(c => c.Name).Append(Mscorlib).Append(FirmwareAssembly).ToList();
-        var board = core.Succeeded ? compiler.Compile(FirmwareAssembly + ".Board", Load(boardFiles), contracts.Select(c => c.Reference).Prepend(core.ToReference())) : null;
-        var boardViolations = DependencyFailure(core)
-            ?? MetadataInspector.Inspect(board!, boardAllowed).Concat(board!.Succeeded ? FirmwareRules(board) : []).Concat(Uncompiled(boardProject, boardFiles)).ToList();
-
-        // On the device the core and Board are one assembly, so one string table holds both.
-        int? firmwareTable = core.Succeeded && board is { Succeeded: true } ? StringTable.Bytes(StringTable.Strings(core).Union(StringTable.Strings(board))) : null;
-        coreViolations.AddRange(firmwareTable is { } firmwareBytes ? StringTable.Check(FirmwareAssembly, firmwareBytes) : []);
-        reports.Add(new AssemblyReport(FirmwareAssembly + " (core)", coreFiles.Count, coreViolations, firmwareTable));
-        reports.Add(new AssemblyReport(FirmwareAssembly + " (Board)", boardFiles.Count, boardViolations));
+        var boardAllowed = contracts.Select(c => c.Name).Append(Mscorlib).Append(CoreAssembly).Append(FirmwareAssembly).ToList();
+        var board = firmwareBuilt ? compiler.Compile(BoardAssembly, Load(boardFiles), contracts.Select(c => c.Reference).Prepend(firmware!.ToReference()).Prepend(core.ToReference())) : null;
+        var boardViolations = (firmwareBuilt
+            ? MetadataInspector.Inspect(board!, boardAllowed).Concat(board!.Succeeded ? FirmwareRules(board) : []).Concat(Uncompiled(boardProject, boardFiles))
+            : DependencyFailure(firmware ?? core)!).ToList();
+        reports.Add(Measured(BoardAssembly + " (application)", boardFiles.Count, boardViolations, board));
 
         var surfaceFiles = Directory.GetFiles(Path.Combine(repoRoot, "tests", "TestFramework"), "*.cs", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
         var surface = compiler.Compile(TestFrameworkAssembly, Load(surfaceFiles), []);
@@ -67,25 +78,38 @@ public sealed class FirmwareCheck
             var testFiles = ProjectSources.CompiledFiles(testProject);
             testedFiles.UnionWith(testFiles);
             string name = Path.GetFileNameWithoutExtension(testProject);
-            var tests = DependencyFailure(core) is null && DependencyFailure(surface) is null
-                ? compiler.Compile(name, Load(testFiles), [core.ToReference(), surface.ToReference()])
+            var tests = firmwareBuilt && DependencyFailure(surface) is null
+                ? compiler.Compile(name, Load(testFiles), [core.ToReference(), firmware!.ToReference(), surface.ToReference()])
                 : null;
-            var testViolations = (DependencyFailure(core) ?? DependencyFailure(surface)
-                ?? MetadataInspector.Inspect(tests!, [Mscorlib, FirmwareAssembly, TestFrameworkAssembly]))
+            var testViolations = (DependencyFailure(firmware ?? core) ?? DependencyFailure(surface)
+                ?? MetadataInspector.Inspect(tests!, [Mscorlib, CoreAssembly, FirmwareAssembly, TestFrameworkAssembly]))
                 .Concat(tests is { Succeeded: true } ? TestClassRules.Inspect(tests.Compilation).Concat(SourceRules(tests)) : [])
                 .Concat(Uncompiled(testProject, testFiles)).ToList();
-            int? table = tests is { Succeeded: true } ? StringTable.Bytes(StringTable.Strings(tests)) : null;
-            testViolations.AddRange(table is { } bytes ? StringTable.Check(name, bytes) : []);
-            reports.Add(new AssemblyReport(name + " (device tests)", testFiles.Count, testViolations, table));
+            reports.Add(Measured(name + " (device tests)", testFiles.Count, testViolations, tests));
         }
 
         reports.Add(new AssemblyReport("device test projects", testProjects.Count, UntestedFiles(testedFiles, testProjects.Count).ToList()));
         return reports;
     }
 
+    // One device assembly's report with its string table and byte code measured against their budgets.
+    private static AssemblyReport Measured(string name, int fileCount, List<Violation> violations, CompiledAssembly? assembly)
+    {
+        if (assembly is not { Succeeded: true })
+        {
+            return new AssemblyReport(name, fileCount, violations);
+        }
+
+        int table = StringTable.Bytes(StringTable.Strings(assembly));
+        int code = ByteCode.Bytes(assembly);
+        violations.AddRange(StringTable.Check(name, table));
+        violations.AddRange(ByteCode.Check(name, code));
+        return new AssemblyReport(name, fileCount, violations, table, code);
+    }
+
     // The rules read from the sources: what compiles but behaves differently on nanoFramework.
     private static IEnumerable<Violation> SourceRules(CompiledAssembly assembly)
-        => NulLiteralRule.Inspect(assembly.Compilation).Concat(StringArrayRule.Inspect(assembly.Compilation));
+        => UnrepresentableLiteralRule.Inspect(assembly.Compilation).Concat(StringArrayRule.Inspect(assembly.Compilation));
 
     // The firmware's own assemblies also keep their layers' dependencies pointing down.
     private static IEnumerable<Violation> FirmwareRules(CompiledAssembly assembly)

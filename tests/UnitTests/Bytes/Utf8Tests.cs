@@ -11,16 +11,17 @@ namespace CellularIot.Tests.Bytes
         [TestMethod]
         public void EncodesEachSequenceLength()
         {
-            // "A", "é" (2 bytes), "€" (3 bytes), "😀" (4 bytes, a surrogate pair in UTF-16)
-            byte[] bytes = Utf8.GetBytes("Aé€\uD83D\uDE00");
-            byte[] expected = new byte[] { 0x41, 0xC3, 0xA9, 0xE2, 0x82, 0xAC, 0xF0, 0x9F, 0x98, 0x80 };
+            // "A", "é" (2 bytes), "€" (3 bytes). The 4-byte form needs a surrogate pair, which a nanoFramework
+            // string cannot hold: that case is in the host suite (Mqtt.Tests' HostOnlyStringTests).
+            byte[] bytes = Utf8.GetBytes("Aé€");
+            byte[] expected = new byte[] { 0x41, 0xC3, 0xA9, 0xE2, 0x82, 0xAC };
             CollectionAssert.AreEqual(expected, bytes);
         }
 
         [TestMethod]
         public void DecodesWhatItEncodes()
         {
-            string text = "x-amz-customauthorizer-name=1nce-authorizer € \uD83D\uDE00 ü";
+            string text = "x-amz-customauthorizer-name=1nce-authorizer € ü";
             byte[] bytes = Utf8.GetBytes(text);
             Assert.AreEqual(text, Utf8.Decode(bytes));
             Assert.AreEqual(text.Length, Utf8.GetCharCount(bytes, 0, bytes.Length));
@@ -46,13 +47,6 @@ namespace CellularIot.Tests.Bytes
         {
             byte[] malformed = HexBytes.Parse(malformedHex);
             Assert.ThrowsException(typeof(Utf8Exception), () => Utf8.Decode(malformed));
-        }
-
-        [TestMethod]
-        public void RejectsUnpairedSurrogates()
-        {
-            Assert.ThrowsException(typeof(Utf8Exception), () => Utf8.GetBytes("a\uD83D"));
-            Assert.ThrowsException(typeof(Utf8Exception), () => Utf8.GetBytes("\uDE00b"));
         }
 
         [TestMethod]

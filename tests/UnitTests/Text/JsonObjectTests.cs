@@ -10,8 +10,9 @@ namespace CellularIot.Tests.Text
         [TestMethod]
         public void DecodesStringEscapes()
         {
-            JsonObject json = JsonObject.Parse("{\"a\":\"q\\\"b\\\\s\\/n\\nt\\tu\\u00e9\\ud83d\\ude00\"}");
-            Assert.AreEqual("q\"b\\s/n\nt\tu\u00e9\ud83d\ude00", json.GetString("a"));
+            // A surrogate-pair escape is tested in the host suite (HostOnlyStringTests): a nanoFramework string cannot hold one.
+            JsonObject json = JsonObject.Parse("{\"a\":\"q\\\"b\\\\s\\/n\\nt\\tu\\u00e9\"}");
+            Assert.AreEqual("q\"b\\s/n\nt\tu\u00e9", json.GetString("a"));
         }
 
         [TestMethod]

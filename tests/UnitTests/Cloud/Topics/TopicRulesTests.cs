@@ -122,7 +122,6 @@ namespace CellularIot.Tests.Cloud.Topics
         {
             var rules = new TopicRules(Iccid);
             AssertBroken(TopicRule.WellFormed, "empty", () => rules.CheckTopic(string.Empty));
-            AssertBroken(TopicRule.WellFormed, "not valid UTF-16", () => rules.CheckTopic(Iccid + "/a\uD800"));
         }
 
         [TestMethod]

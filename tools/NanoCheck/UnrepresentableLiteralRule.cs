@@ -5,13 +5,14 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace CellularIot.NanoCheck;
 
 /// <summary>
-/// Refuses U+0000 in string and char literals: a nanoFramework string cannot hold it (nanoCLR's strings end at
-/// the first zero), so code or a test that builds one behaves differently on the device. Bytes with the value 0
-/// are written as numbers; a char compared with 0 is written as <c>(char)0</c>.
+/// Refuses string and char literals a nanoFramework string cannot hold: U+0000 (nanoCLR's strings end at the
+/// first zero) and UTF-16 surrogates (a surrogate pair or a lone surrogate does not survive; seen on nanoCLR), so
+/// code or a test that builds one behaves differently on the device. Bytes with the value 0 are written as
+/// numbers; a char compared with 0 is written as <c>(char)0</c>; such texts are tested in the host suites.
 /// </summary>
-public static class NulLiteralRule
+public static class UnrepresentableLiteralRule
 {
-    /// <summary>Every literal in <paramref name="compilation"/> that holds U+0000.</summary>
+    /// <summary>Every literal in <paramref name="compilation"/> that holds U+0000 or a surrogate.</summary>
     public static IEnumerable<Violation> Inspect(Compilation compilation)
     {
         foreach (var tree in compilation.SyntaxTrees)
@@ -21,10 +22,20 @@ public static class NulLiteralRule
                 bool literal = token.IsKind(SyntaxKind.StringLiteralToken) || token.IsKind(SyntaxKind.CharacterLiteralToken)
                     || token.IsKind(SyntaxKind.InterpolatedStringTextToken) || token.IsKind(SyntaxKind.SingleLineRawStringLiteralToken)
                     || token.IsKind(SyntaxKind.MultiLineRawStringLiteralToken);
-                if (literal && token.ValueText.Contains('\0', StringComparison.Ordinal))
+                if (!literal)
+                {
+                    continue;
+                }
+
+                if (token.ValueText.Contains('\0', StringComparison.Ordinal))
                 {
                     yield return SyntaxPlaces.At(token.GetLocation(), Member(token),
                         "a literal holds U+0000, which a nanoFramework string cannot hold; build such bytes as numbers");
+                }
+                else if (token.ValueText.Any(char.IsSurrogate))
+                {
+                    yield return SyntaxPlaces.At(token.GetLocation(), Member(token),
+                        "a literal holds a UTF-16 surrogate, which a nanoFramework string cannot hold; test such text in a host suite");
                 }
             }
         }
