@@ -4,6 +4,7 @@ using CellularIot.Bytes;
 using CellularIot.Cloud.Mqtt;
 using CellularIot.Host;
 using CellularIot.Support;
+using CellularIot.TestSupport;
 using Xunit;
 
 namespace CellularIot.Mqtt.Tests;

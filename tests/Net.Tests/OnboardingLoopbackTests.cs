@@ -3,6 +3,7 @@ using CellularIot.Cloud.Onboarding;
 using CellularIot.Cloud.Token;
 using CellularIot.Host;
 using CellularIot.Net.Http;
+using CellularIot.TestSupport;
 using CellularIot.Text;
 using Microsoft.AspNetCore.Http;
 using Xunit;
@@ -62,7 +63,7 @@ public sealed class OnboardingLoopbackTests : IDisposable
         Assert.Contains("range=", seen);
 
         var clock = new SystemClock();
-        var log = new ListLog();
+        var log = new TestLog();
         new TokenLifecycle(new TokenStore(new FileBlobStore(folder)), clock, new TokenSettings(), log).Accept(result);
         var afterReboot = new TokenLifecycle(new TokenStore(new FileBlobStore(folder)), clock, new TokenSettings(), log);
         Assert.True(afterReboot.RestoreFromStore());

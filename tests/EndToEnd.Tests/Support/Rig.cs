@@ -4,6 +4,7 @@ using CellularIot.App.Config;
 using CellularIot.Cloud.Session;
 using CellularIot.Modem.Sim7080;
 using CellularIot.Runner;
+using CellularIot.TestSupport;
 using Xunit;
 
 namespace CellularIot.EndToEnd.Tests.Support;

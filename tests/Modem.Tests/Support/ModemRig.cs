@@ -4,6 +4,7 @@ using CellularIot.At;
 using CellularIot.Host;
 using CellularIot.Modem.Sim7080;
 using CellularIot.ModemSim;
+using CellularIot.TestSupport;
 using Xunit;
 
 namespace CellularIot.Modem.Tests.Support;
@@ -103,10 +104,7 @@ internal sealed class ModemRig : IDisposable
         ITestOutputHelper? output = TestContext.Current.TestOutputHelper;
         if (output is not null)
         {
-            foreach (string line in Log.Lines)
-            {
-                output.WriteLine(line);
-            }
+            output.WriteLine(Log.Tail(int.MaxValue));
 
             foreach (AtTrafficEntry entry in Simulator.Traffic.Entries.TakeLast(200))
             {

@@ -11,6 +11,7 @@ using CellularIot.Host;
 using CellularIot.Modem.Sim7080;
 using CellularIot.ModemSim;
 using CellularIot.Support;
+using CellularIot.TestSupport;
 using Xunit;
 
 namespace CellularIot.Session.Tests.Support;
@@ -287,10 +288,7 @@ internal sealed class SessionRig : IAsyncDisposable
         ITestOutputHelper? output = TestContext.Current.TestOutputHelper;
         if (output is not null)
         {
-            foreach (string entry in Log.Lines)
-            {
-                output.WriteLine(entry);
-            }
+            output.WriteLine(Log.Tail(int.MaxValue));
 
             foreach (CloudEvent entry in events)
             {
@@ -312,5 +310,5 @@ internal sealed class SessionRig : IAsyncDisposable
         return "898822806661" + n.ToString("D7", CultureInfo.InvariantCulture);
     }
 
-    private string Tail() => string.Join(Environment.NewLine, Log.Lines.TakeLast(25));
+    private string Tail() => Log.Tail(25);
 }

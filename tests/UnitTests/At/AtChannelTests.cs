@@ -4,6 +4,7 @@ namespace CellularIot.Tests.At
     using System.Threading;
     using CellularIot.At;
     using CellularIot.Bytes;
+    using CellularIot.Tests.Support;
     using nanoFramework.TestFramework;
 
     [TestClass]
@@ -38,7 +39,7 @@ namespace CellularIot.Tests.At
             link.On("AT", ScriptedLink.OkReply);
             link.On("AT+SLOW", (l, c) => l.InjectLater("\r\nOK\r\n", 1000));
             AtChannel channel = Start(link, 0);
-            var clock = new TestClock();
+            var clock = new RealClock();
             try
             {
                 var slow = new AtCommand("AT+SLOW").WithTimeout(150);
@@ -182,7 +183,7 @@ namespace CellularIot.Tests.At
         public void SurvivesAThrowingHandler()
         {
             var link = new ScriptedLink();
-            var log = new TestLog();
+            var log = new RecordingLog();
             AtChannel channel = Start(link, 0, log);
             var seen = new ManualResetEvent(false);
             channel.Register("+BAD", line => { throw new InvalidOperationException("boom"); });
@@ -268,22 +269,22 @@ namespace CellularIot.Tests.At
 
         private static AtChannel Start(ScriptedLink link, int guardMs)
         {
-            return Start(link, guardMs, new TestLog());
+            return Start(link, guardMs, new RecordingLog());
         }
 
-        private static AtChannel Start(ScriptedLink link, int guardMs, TestLog log)
+        private static AtChannel Start(ScriptedLink link, int guardMs, RecordingLog log)
         {
             var settings = new AtChannelSettings();
             settings.PollMs = 10;
             settings.GuardTimeMs = guardMs;
-            var channel = new AtChannel(link, new TestClock(), log, settings);
+            var channel = new AtChannel(link, new RealClock(), log, settings);
             channel.Start();
             return channel;
         }
 
         private static bool WaitFor(Condition condition, int timeoutMs)
         {
-            var clock = new TestClock();
+            var clock = new RealClock();
             long deadline = clock.MonotonicMs + timeoutMs;
             while (!condition())
             {

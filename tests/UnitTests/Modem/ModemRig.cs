@@ -4,6 +4,7 @@ namespace CellularIot.Tests.Modem
     using CellularIot.At;
     using CellularIot.Modem.Sim7080;
     using CellularIot.Tests.At;
+    using CellularIot.Tests.Support;
 
     /// <summary>A SIM7080G driver wired to a scripted peer, with every time shortened for tests.</summary>
     public sealed class ModemRig
@@ -17,19 +18,19 @@ namespace CellularIot.Tests.Modem
         {
             Link = new ScriptedLink();
             Sim7080Script.Install(Link);
-            Log = new TestLog();
+            Log = new RecordingLog();
             PowerKey = new FakePowerKey();
             Settings = settings;
             var channelSettings = new AtChannelSettings();
             channelSettings.PollMs = 10;
             channelSettings.GuardTimeMs = 0;
-            Channel = new AtChannel(Link, new TestClock(), Log, channelSettings);
-            Modem = new Sim7080Modem(Channel, PowerKey, new TestClock(), Log, settings);
+            Channel = new AtChannel(Link, new RealClock(), Log, channelSettings);
+            Modem = new Sim7080Modem(Channel, PowerKey, new RealClock(), Log, settings);
         }
 
         public ScriptedLink Link { get; private set; }
 
-        public TestLog Log { get; private set; }
+        public RecordingLog Log { get; private set; }
 
         public FakePowerKey PowerKey { get; private set; }
 
@@ -79,7 +80,7 @@ namespace CellularIot.Tests.Modem
 
         public static bool WaitFor(Condition condition, int timeoutMs)
         {
-            var clock = new TestClock();
+            var clock = new RealClock();
             long deadline = clock.MonotonicMs + timeoutMs;
             while (!condition())
             {

@@ -3,6 +3,7 @@ namespace CellularIot.Tests.Modem
     using System;
     using CellularIot.Modem;
     using CellularIot.Tests.At;
+    using CellularIot.Tests.Support;
     using nanoFramework.TestFramework;
 
     [TestClass]
@@ -48,7 +49,7 @@ namespace CellularIot.Tests.Modem
             settings.AttachTimeoutMs = 5000;
             var rig = new ModemRig(settings).Up();
             rig.Link.On("AT+CEREG?", "\r\n+CEREG: 1,2\r\n\r\nOK\r\n");
-            var clock = new TestClock();
+            var clock = new RealClock();
             try
             {
                 rig.Link.InjectLater("\r\n+CEREG: 5\r\n", 100);

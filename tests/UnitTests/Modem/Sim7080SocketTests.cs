@@ -4,6 +4,7 @@ namespace CellularIot.Tests.Modem
     using CellularIot.Bytes;
     using CellularIot.Modem;
     using CellularIot.Tests.At;
+    using CellularIot.Tests.Support;
     using nanoFramework.TestFramework;
 
     [TestClass]
@@ -255,7 +256,7 @@ namespace CellularIot.Tests.Modem
             var settings = ModemRig.FastSettings();
             settings.ReceivePollMs = 5000;
             var rig = new ModemRig(settings).Up();
-            var clock = new TestClock();
+            var clock = new RealClock();
             rig.Link.Once("AT+CARECV=0,16", (l, c) =>
             {
                 l.Inject("\r\n+CARECV: 0\r\n\r\nOK\r\n");

@@ -3,36 +3,67 @@ namespace CellularIot.Tests.Support
     using System.Collections;
     using CellularIot.Support;
 
-    /// <summary>A log that keeps its lines for assertions.</summary>
-    public class RecordingLog : ILog
+    /// <summary>
+    /// A log that keeps its lines for assertions, the one log every device test uses. Lines may come from the
+    /// test's thread and from the AT layer's URC thread at once, so every access takes the lock.
+    /// </summary>
+    public sealed class RecordingLog : ILog
     {
         private readonly ArrayList lines = new ArrayList();
 
-        /// <summary>Every line so far, each prefixed "info: " or "warn: ".</summary>
+        /// <summary>Every line so far, each prefixed "info: " or "warn: " and ended with a line feed.</summary>
         public string All
         {
             get
             {
-                string all = string.Empty;
+                lock (lines)
+                {
+                    string all = string.Empty;
+                    for (int i = 0; i < lines.Count; i++)
+                    {
+                        all += (string)lines[i] + "\n";
+                    }
+
+                    return all;
+                }
+            }
+        }
+
+        /// <summary>True when a line holds <paramref name="text"/>.</summary>
+        public bool Contains(string text)
+        {
+            lock (lines)
+            {
                 for (int i = 0; i < lines.Count; i++)
                 {
-                    all += (string)lines[i] + "\n";
+                    if (((string)lines[i]).Contains(text))
+                    {
+                        return true;
+                    }
                 }
-
-                return all;
             }
+
+            return false;
         }
 
         /// <inheritdoc/>
         public void Info(string message)
         {
-            lines.Add("info: " + message);
+            Add("info: " + message);
         }
 
         /// <inheritdoc/>
         public void Warn(string message)
         {
-            lines.Add("warn: " + message);
+            Add("warn: " + message);
+        }
+
+        private void Add(string line)
+        {
+            lock (lines)
+            {
+                lines.Add(line);
+            }
         }
     }
 }

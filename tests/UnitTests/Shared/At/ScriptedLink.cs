@@ -24,7 +24,7 @@ namespace CellularIot.Tests.At
         private readonly ArrayList commandTimes = new ArrayList();
         private readonly ArrayList payloads = new ArrayList();
         private readonly byte[] line = new byte[2048];
-        private readonly TestClock clock = new TestClock();
+        private readonly RealClock clock = new RealClock();
         private int lineLength;
         private byte[] payload;
         private int payloadFilled;

@@ -1,10 +1,10 @@
-namespace CellularIot.Tests.At
+namespace CellularIot.Tests.Support
 {
     using System;
     using CellularIot.Support;
 
     /// <summary>The real time, for tests that run threads and measure waits.</summary>
-    public sealed class TestClock : IClock
+    public sealed class RealClock : IClock
     {
         public long MonotonicMs
         {
