@@ -11,6 +11,7 @@ namespace CellularIot.Net.WebSockets
     /// binary frames as one byte stream (MQTT over WebSocket ignores frame boundaries, so fragments need no
     /// buffering: a message is reassembled in order as it streams through). Pings are answered, a close is
     /// echoed, and frames and messages over the size limits end the connection with code 1009.
+    /// Frames are written by <see cref="WebSocketFrameWriter"/> and their headers read into <see cref="WebSocketFrameHeader"/>.
     /// <para>
     /// One thread reads; any thread may write or close. Receive state belongs to the reading thread; writes,
     /// the mask source and the open/closed state are guarded by one lock.
@@ -18,28 +19,15 @@ namespace CellularIot.Net.WebSockets
     /// </summary>
     public class WebSocketTransport : ITransport
     {
-        private const int OpContinuation = 0;
-        private const int OpText = 1;
-        private const int OpBinary = 2;
-        private const int OpClose = 8;
-        private const int OpPing = 9;
-        private const int OpPong = 10;
-        private const int MaxControlPayload = 125;
-        private const int MaxFrameHeader = 14;
-
-        // Masked payload is staged through this much memory, whatever the frame size.
-        private const int SendChunkBytes = 1024;
-
         private readonly ITransport inner;
         private readonly IClock clock;
         private readonly Random random;
+        private readonly WebSocketFrameWriter frames;
+        private readonly WebSocketFrameHeader header = new WebSocketFrameHeader();
         private readonly WebSocketSettings settings;
         private readonly TransportReader reader;
         private readonly object sync = new object();
-        private readonly byte[] sendBuffer = new byte[MaxFrameHeader + SendChunkBytes];
-        private readonly byte[] mask = new byte[4];
-        private readonly byte[] header = new byte[MaxFrameHeader];
-        private readonly byte[] control = new byte[MaxControlPayload];
+        private readonly byte[] control = new byte[WebSocketOpcode.MaxControlPayload];
 
         private bool connected;
         private bool closed;
@@ -47,7 +35,6 @@ namespace CellularIot.Net.WebSockets
         private int closeStatus;
         private string closedReason;
 
-        private int headerHave;
         private long payloadLeft;
         private int controlOpcode = -1;
         private int controlLength;
@@ -86,6 +73,7 @@ namespace CellularIot.Net.WebSockets
             this.random = random;
             this.settings = settings;
             reader = new TransportReader(inner, new HttpSettings().MaxHeaderLineBytes);
+            frames = new WebSocketFrameWriter(inner, random);
         }
 
         /// <summary>True after a successful <see cref="Connect"/> until either side closes.</summary>
@@ -217,23 +205,28 @@ namespace CellularIot.Net.WebSockets
                     continue;
                 }
 
-                int need = HeaderLength();
-                if (headerHave == need)
+                if (header.IsComplete)
                 {
                     StartFrame();
                     continue;
                 }
 
-                int read = ReadInner(header, headerHave, need - headerHave, deadline);
+                int read = ReadInner(header.Bytes, header.Have, header.Length - header.Have, deadline);
                 if (read == 0)
                 {
                     return 0;
                 }
 
-                headerHave += read;
-                if (headerHave == 2)
+                header.Added(read);
+                if (header.Have == 2)
                 {
-                    CheckFirstBytes();
+                    // Everything that the first two bytes already decide is checked before waiting for more.
+                    string problem;
+                    int status = header.CheckFirstBytes(messageOpen, out problem);
+                    if (status != 0)
+                    {
+                        throw Fail(status, problem);
+                    }
                 }
             }
         }
@@ -257,7 +250,7 @@ namespace CellularIot.Net.WebSockets
                     while (at < count)
                     {
                         int length = count - at < settings.MaxFrameBytes ? count - at : settings.MaxFrameBytes;
-                        SendFrameLocked(OpBinary, buffer, offset + at, length);
+                        frames.Write(WebSocketOpcode.Binary, buffer, offset + at, length);
                         at += length;
                     }
                 }
@@ -280,7 +273,7 @@ namespace CellularIot.Net.WebSockets
                     try
                     {
                         byte[] status = { WebSocketCloseStatus.NormalClosure >> 8, WebSocketCloseStatus.NormalClosure & 0xFF };
-                        SendFrameLocked(OpClose, status, 0, 2);
+                        frames.Write(WebSocketOpcode.Close, status, 0, 2);
                     }
                     catch (TransportClosedException)
                     {
@@ -294,93 +287,18 @@ namespace CellularIot.Net.WebSockets
             inner.Close();
         }
 
-        private int HeaderLength()
-        {
-            if (headerHave < 2)
-            {
-                return 2;
-            }
-
-            int code = header[1] & 0x7F;
-            return 2 + (code == 126 ? 2 : (code == 127 ? 8 : 0));
-        }
-
-        // Everything that the first two bytes already decide is checked before waiting for more.
-        private void CheckFirstBytes()
-        {
-            bool fin = (header[0] & 0x80) != 0;
-            int opcode = header[0] & 0x0F;
-            if ((header[0] & 0x70) != 0)
-            {
-                throw Fail(WebSocketCloseStatus.ProtocolError, "reserved bits set, but no extension was negotiated");
-            }
-
-            if ((header[1] & 0x80) != 0)
-            {
-                throw Fail(WebSocketCloseStatus.ProtocolError, "the server masked a frame");
-            }
-
-            if (opcode >= 8)
-            {
-                if (opcode != OpClose && opcode != OpPing && opcode != OpPong)
-                {
-                    throw Fail(WebSocketCloseStatus.ProtocolError, "unknown control opcode " + opcode);
-                }
-
-                if (!fin || (header[1] & 0x7F) > MaxControlPayload)
-                {
-                    throw Fail(WebSocketCloseStatus.ProtocolError, "control frames must be unfragmented and at most 125 bytes");
-                }
-            }
-            else if (opcode == OpContinuation)
-            {
-                if (!messageOpen)
-                {
-                    throw Fail(WebSocketCloseStatus.ProtocolError, "continuation frame outside a message");
-                }
-            }
-            else if (opcode == OpBinary)
-            {
-                if (messageOpen)
-                {
-                    throw Fail(WebSocketCloseStatus.ProtocolError, "new message before the fragmented one ended");
-                }
-            }
-            else if (opcode == OpText)
-            {
-                throw Fail(WebSocketCloseStatus.UnsupportedData, "text frame: MQTT travels in binary frames only");
-            }
-            else
-            {
-                throw Fail(WebSocketCloseStatus.ProtocolError, "unknown data opcode " + opcode);
-            }
-        }
-
         private void StartFrame()
         {
-            bool fin = (header[0] & 0x80) != 0;
-            int opcode = header[0] & 0x0F;
-            long length = header[1] & 0x7F;
-            if (length == 126)
+            bool fin = header.Fin;
+            int opcode = header.Opcode;
+            long length = header.PayloadLength();
+            if (length < 0)
             {
-                length = (header[2] << 8) | header[3];
-            }
-            else if (length == 127)
-            {
-                if ((header[2] & 0x80) != 0)
-                {
-                    throw Fail(WebSocketCloseStatus.ProtocolError, "64-bit frame length with the top bit set");
-                }
-
-                length = 0;
-                for (int i = 2; i < 10; i++)
-                {
-                    length = (length << 8) | header[i];
-                }
+                throw Fail(WebSocketCloseStatus.ProtocolError, "64-bit frame length with the top bit set");
             }
 
-            headerHave = 0;
-            if (opcode >= 8)
+            header.Clear();
+            if (opcode >= WebSocketOpcode.FirstControl)
             {
                 controlOpcode = opcode;
                 controlLength = (int)length;
@@ -393,7 +311,7 @@ namespace CellularIot.Net.WebSockets
                 throw Fail(WebSocketCloseStatus.MessageTooBig, "frame of " + length + " bytes exceeds the limit of " + settings.MaxFrameBytes);
             }
 
-            messageBytes = opcode == OpBinary ? length : messageBytes + length;
+            messageBytes = opcode == WebSocketOpcode.Binary ? length : messageBytes + length;
             if (messageBytes > settings.MaxMessageBytes)
             {
                 throw Fail(WebSocketCloseStatus.MessageTooBig, "message of more than " + settings.MaxMessageBytes + " bytes");
@@ -407,20 +325,20 @@ namespace CellularIot.Net.WebSockets
         {
             int opcode = controlOpcode;
             controlOpcode = -1;
-            if (opcode == OpPing)
+            if (opcode == WebSocketOpcode.Ping)
             {
                 lock (sync)
                 {
                     if (!closed && !closeSent)
                     {
-                        SendFrameLocked(OpPong, control, 0, controlLength);
+                        frames.Write(WebSocketOpcode.Pong, control, 0, controlLength);
                     }
                 }
 
                 return;
             }
 
-            if (opcode == OpPong)
+            if (opcode == WebSocketOpcode.Pong)
             {
                 return;
             }
@@ -446,7 +364,7 @@ namespace CellularIot.Net.WebSockets
                     try
                     {
                         // Echo the status received (section 5.5.1); a close without one is answered without one.
-                        SendFrameLocked(OpClose, control, 0, controlLength >= 2 ? 2 : 0);
+                        frames.Write(WebSocketOpcode.Close, control, 0, controlLength >= 2 ? 2 : 0);
                     }
                     catch (TransportClosedException)
                     {
@@ -483,7 +401,7 @@ namespace CellularIot.Net.WebSockets
                     try
                     {
                         byte[] code = { (byte)(status >> 8), (byte)status };
-                        SendFrameLocked(OpClose, code, 0, 2);
+                        frames.Write(WebSocketOpcode.Close, code, 0, 2);
                     }
                     catch (TransportClosedException)
                     {
@@ -512,49 +430,6 @@ namespace CellularIot.Net.WebSockets
                 Shutdown(0, message);
                 throw new WebSocketException(message, 0, 0);
             }
-        }
-
-        private void SendFrameLocked(int opcode, byte[] data, int offset, int length)
-        {
-            random.NextBytes(mask);
-            int at = 0;
-            sendBuffer[at++] = (byte)(0x80 | opcode);
-            if (length < 126)
-            {
-                sendBuffer[at++] = (byte)(0x80 | length);
-            }
-            else if (length <= 0xFFFF)
-            {
-                sendBuffer[at++] = 0x80 | 126;
-                sendBuffer[at++] = (byte)(length >> 8);
-                sendBuffer[at++] = (byte)length;
-            }
-            else
-            {
-                sendBuffer[at++] = 0x80 | 127;
-                for (int shift = 56; shift >= 0; shift -= 8)
-                {
-                    sendBuffer[at++] = (byte)((long)length >> shift);
-                }
-            }
-
-            Array.Copy(mask, 0, sendBuffer, at, 4);
-            at += 4;
-            int done = 0;
-            do
-            {
-                int room = sendBuffer.Length - at;
-                int piece = length - done < room ? length - done : room;
-                for (int i = 0; i < piece; i++)
-                {
-                    sendBuffer[at + i] = (byte)(data[offset + done + i] ^ mask[(done + i) & 3]);
-                }
-
-                inner.Write(sendBuffer, 0, at + piece);
-                done += piece;
-                at = 0;
-            }
-            while (done < length);
         }
 
         private void Shutdown(int status, string reason)
