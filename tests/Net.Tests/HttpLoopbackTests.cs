@@ -1,6 +1,7 @@
 using System.Text;
 using CellularIot.Host;
 using CellularIot.Net.Http;
+using CellularIot.TestSupport;
 using Microsoft.AspNetCore.Http;
 using Xunit;
 using HttpRequest = CellularIot.Net.Http.HttpRequest;

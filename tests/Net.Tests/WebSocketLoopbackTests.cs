@@ -3,6 +3,7 @@ using CellularIot.Cloud.Token;
 using CellularIot.Host;
 using CellularIot.Net.Http;
 using CellularIot.Net.WebSockets;
+using CellularIot.TestSupport;
 using Microsoft.AspNetCore.Http;
 using Xunit;
 using WebSocketCloseStatus = System.Net.WebSockets.WebSocketCloseStatus;

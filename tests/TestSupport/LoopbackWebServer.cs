@@ -10,10 +10,10 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace CellularIot.Net.Tests;
+namespace CellularIot.TestSupport;
 
 /// <summary>A real HTTP/1.1 server (Kestrel) on 127.0.0.1, plain or TLS, answering with a test's handler.</summary>
-internal sealed class LoopbackWebServer : IAsyncDisposable
+public sealed class LoopbackWebServer : IAsyncDisposable
 {
     private readonly WebApplication app;
 

@@ -1,10 +1,10 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 
-namespace CellularIot.Net.Tests;
+namespace CellularIot.TestSupport;
 
 /// <summary>A self-signed server certificate made per test run, so TLS tests need no files or trust store.</summary>
-internal static class TestCertificate
+public static class TestCertificate
 {
     private static readonly Lazy<X509Certificate2> Instance = new(Create);
 

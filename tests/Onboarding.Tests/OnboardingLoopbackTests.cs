@@ -8,7 +8,7 @@ using CellularIot.Text;
 using Microsoft.AspNetCore.Http;
 using Xunit;
 
-namespace CellularIot.Net.Tests;
+namespace CellularIot.Onboarding.Tests;
 
 /// <summary>
 /// One onboarding attempt end to end: TLS with SNI to a real server on loopback that plays 1NCE's endpoint,

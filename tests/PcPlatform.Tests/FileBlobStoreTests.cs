@@ -3,7 +3,7 @@ using CellularIot.Cloud.Token;
 using CellularIot.Host;
 using Xunit;
 
-namespace CellularIot.Net.Tests;
+namespace CellularIot.PcPlatform.Tests;
 
 /// <summary>The PC's file blob store, and the token store's atomicity over real files after a simulated crash.</summary>
 public sealed class FileBlobStoreTests : IDisposable

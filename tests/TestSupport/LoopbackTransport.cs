@@ -2,15 +2,16 @@ using System.Net;
 using System.Net.Security;
 using System.Net.Sockets;
 using System.Security.Cryptography.X509Certificates;
+using CellularIot.Net;
 
-namespace CellularIot.Net.Tests;
+namespace CellularIot.TestSupport;
 
 /// <summary>
 /// The firmware's <see cref="ITransport"/> over a real TCP connection to a loopback server, optionally with TLS
 /// (SNI set, the test certificate pinned). A read that times out leaves its receive pending for the next
 /// call, so no byte is lost, as the modem's socket behaves.
 /// </summary>
-internal sealed class LoopbackTransport : ITransport, IDisposable
+public sealed class LoopbackTransport : ITransport, IDisposable
 {
     private readonly TcpClient client;
     private readonly Stream stream;

@@ -2,14 +2,14 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
-namespace CellularIot.Net.Tests;
+namespace CellularIot.TestSupport;
 
 /// <summary>
 /// A TCP server on 127.0.0.1 that reads one request head and answers with fixed bytes, then closes: for
 /// responses no real server sends (a body ended by the close, a lying Content-Length, garbage) and for
 /// trickling bytes.
 /// </summary>
-internal sealed class RawServer : IDisposable
+public sealed class RawServer : IDisposable
 {
     private readonly TcpListener listener = new(IPAddress.Loopback, 0);
     private readonly Task serving;
