@@ -5,7 +5,6 @@ namespace CellularIot.Cloud.Session
     using CellularIot.Cloud.Mqtt;
     using CellularIot.Cloud.Onboarding;
     using CellularIot.Cloud.Token;
-    using CellularIot.Cloud.Topics;
     using CellularIot.Modem;
     using CellularIot.Net;
     using CellularIot.Net.WebSockets;
@@ -17,44 +16,32 @@ namespace CellularIot.Cloud.Session
     /// from every failure by stepping back: a refused login leads to onboarding again, a lost connection to
     /// a reconnect with capped backoff and jitter, repeated failures and modem reboots to the modem's
     /// recovery ladder and a fresh bring-up. The login is refreshed ahead of expiry while connected.
-    /// Driven by <see cref="RunOnce"/> from one thread, which is also the thread that publishes.
+    /// Driven by <see cref="RunOnce"/> from one thread, which is also the thread that publishes. The login comes
+    /// from <see cref="LoginSource"/>, the byte stream from <see cref="TransportConnector"/>, the MQTT session and
+    /// its topic rules are <see cref="MqttLink"/>'s, and the clock is set by <see cref="NetworkTimeSync"/>.
     /// </summary>
-    public class CloudSession : IMqttListener, ICloudLink
+    public class CloudSession : ICloudLink
     {
-        private const int EarliestPlausibleYear = 2024;
-
-        // The longest ICCID (20 digits) stands in for the SIM's, unknown until the modem is up, when the
-        // subscriptions are checked at construction: a filter that fits below it fits below any ICCID.
-        private const string LongestIccid = "00000000000000000000";
-
         private readonly IModem modem;
         private readonly SessionSettings settings;
         private readonly TokenLifecycle tokens;
         private readonly SyncedClock clock;
         private readonly ILog log;
         private readonly TransportConnector connector;
-
-        // The AWS IoT Core and 1NCE policy rules for this SIM's topics; made with the MQTT client, once the ICCID is known.
-        private TopicRules rules;
+        private readonly MqttLink link;
+        private readonly LoginSource logins;
+        private readonly NetworkTimeSync time;
         private readonly byte[] caPem;
-        private readonly string[] subscriptionSuffixes;
         private readonly ICloudListener listener;
-        private readonly OnboardingClient onboarding;
-        private readonly OnboardingRetryPolicy onboardingRetry;
         private readonly ExponentialBackoff reconnect;
 
         private SessionState state = SessionState.ModemUp;
         private SessionState resumeState;
         private long resumeAtMs;
-        private MqttClient mqtt;
-        private ITransport transport;
         private string iccid;
-        private bool tokenRestored;
         private bool recoverModem;
         private int connectFailures;
         private int rebootPending;
-        private long nextRefreshAttemptMs;
-        private string lossDetail;
 
         /// <summary>Creates a session that has not started; call <see cref="RunOnce"/> repeatedly.</summary>
         /// <param name="modem">The modem; the session brings it up and recovers it.</param>
@@ -80,12 +67,11 @@ namespace CellularIot.Cloud.Session
             this.clock = clock;
             this.log = log;
             connector = new TransportConnector(modem, settings, clock, log, random);
+            link = new MqttLink(settings, clock, log, subscriptionSuffixes, listener);
+            logins = new LoginSource(modem, connector, settings, tokens, clock, log, random);
+            time = new NetworkTimeSync(modem, clock, log);
             this.caPem = caPem;
-            CheckSubscriptions(subscriptionSuffixes);
-            this.subscriptionSuffixes = subscriptionSuffixes;
             this.listener = listener;
-            onboarding = new OnboardingClient(clock, settings.Http);
-            onboardingRetry = new OnboardingRetryPolicy(settings.OnboardingRetry, random);
             reconnect = new ExponentialBackoff(settings.ReconnectInitialDelayMs, settings.ReconnectMaxDelayMs, settings.JitterPercent, random);
             modem.Rebooted += OnModemRebooted;
         }
@@ -112,7 +98,10 @@ namespace CellularIot.Cloud.Session
         public string TransportName { get; private set; }
 
         /// <summary>Successful onboardings since start.</summary>
-        public int Onboardings { get; private set; }
+        public int Onboardings
+        {
+            get { return logins.Onboardings; }
+        }
 
         /// <summary>MQTT sessions established since start.</summary>
         public int Connections { get; private set; }
@@ -126,19 +115,14 @@ namespace CellularIot.Cloud.Session
         /// <summary>QoS 1 messages waiting for their PUBACK.</summary>
         public int InFlightCount
         {
-            get { return mqtt == null ? 0 : mqtt.InFlightCount; }
+            get { return link.InFlightCount; }
         }
 
         /// <summary>&lt;ICCID&gt;/<paramref name="suffix"/>, checked against the topic rules.</summary>
         /// <exception cref="InvalidOperationException">The ICCID is not known yet.</exception>
         public string Topic(string suffix)
         {
-            if (mqtt == null)
-            {
-                throw new InvalidOperationException("the ICCID is not known before the modem has been up and a login exists");
-            }
-
-            return rules.Topic(suffix);
+            return link.Topic(suffix);
         }
 
         /// <summary>
@@ -149,20 +133,12 @@ namespace CellularIot.Cloud.Session
         /// <exception cref="TopicRuleException">The topic or payload breaks a rule.</exception>
         public int Publish(string topic, byte[] payload, int offset, int count, int qos)
         {
-            if (mqtt == null || state != SessionState.Online)
+            if (!link.HasClient || state != SessionState.Online)
             {
                 throw new CloudLinkException("the cloud session is " + StateName(state), true, null);
             }
 
-            rules.CheckPublish(topic, count);
-            try
-            {
-                return mqtt.Publish(topic, payload, offset, count, qos);
-            }
-            catch (MqttException ex)
-            {
-                throw new CloudLinkException(ex.Message, ex.Error == MqttError.NotConnected, ex);
-            }
+            return link.Publish(topic, payload, offset, count, qos);
         }
 
         /// <summary>
@@ -174,7 +150,7 @@ namespace CellularIot.Cloud.Session
         {
             if (Interlocked.Exchange(ref rebootPending, 0) != 0)
             {
-                DropConnection();
+                link.Drop();
                 GoTo(SessionState.ModemUp, "the modem rebooted: sockets and data context are gone");
             }
 
@@ -201,37 +177,7 @@ namespace CellularIot.Cloud.Session
         /// <summary>Ends the MQTT session politely; unacknowledged messages stay for the next connection.</summary>
         public void Stop()
         {
-            if (mqtt != null && mqtt.IsConnected)
-            {
-                mqtt.Disconnect();
-            }
-
-            DropConnection();
-        }
-
-        /// <inheritdoc/>
-        public void OnMessage(MqttMessage message)
-        {
-            listener.OnMessage(message);
-        }
-
-        /// <inheritdoc/>
-        public void OnDelivered(int packetId)
-        {
-            listener.OnDelivered(packetId);
-        }
-
-        /// <inheritdoc/>
-        public void OnConnectionLost(ConnectionLossReason reason, string detail)
-        {
-            lossDetail = detail;
-        }
-
-        /// <inheritdoc/>
-        public void OnQuarantined(QuarantinedMessage message)
-        {
-            log.Warn("message " + message.PacketId + " to " + message.Topic + " set aside: the broker dropped the connection after it " + message.Drops + " times");
-            listener.OnAbandoned(message.PacketId);
+            link.Drop();
         }
 
         private void BringModemUp()
@@ -253,20 +199,9 @@ namespace CellularIot.Cloud.Session
                 modem.ActivateData(settings.Apn);
                 SignalQuality signal = modem.ReadSignalQuality();
                 log.Info("signal: " + (signal.IsKnown ? signal.Dbm + " dBm" : "unknown"));
-                SyncTime();
+                time.Sync();
                 modem.EnsureCaCertificate(settings.CaFileName, caPem);
-                if (!tokenRestored)
-                {
-                    tokenRestored = true;
-                    tokens.RestoreFromStore();
-                }
-
-                if (tokens.Current != null && tokens.Current.Credentials.ClientId != iccid)
-                {
-                    log.Warn("the stored login belongs to SIM " + tokens.Current.Credentials.ClientId + ": onboarding for this one");
-                    tokens.ReportAuthFailure();
-                }
-
+                logins.RestoreFor(iccid);
                 GoTo(SessionState.Token, "modem up");
             }
             catch (ModemException ex)
@@ -286,7 +221,7 @@ namespace CellularIot.Cloud.Session
 
             try
             {
-                AcceptLogin(Onboard());
+                logins.Onboard(iccid);
                 if (ApplyLogin())
                 {
                     GoTo(SessionState.Connecting, "onboarded");
@@ -298,12 +233,12 @@ namespace CellularIot.Cloud.Session
             }
             catch (OnboardingException ex)
             {
-                RetryDecision decision = onboardingRetry.OnFailure(ex);
+                RetryDecision decision = logins.Failed(ex);
                 log.Warn("onboarding failed: " + decision.Reason);
                 if (tokens.IsUsable && ApplyLogin())
                 {
                     // The old login still works: use it, and try the refresh again later.
-                    nextRefreshAttemptMs = clock.MonotonicMs + decision.DelayMs;
+                    logins.RetryRefreshAfter(decision.DelayMs);
                     GoTo(SessionState.Connecting, "using the current login until a refresh succeeds");
                     return;
                 }
@@ -320,11 +255,10 @@ namespace CellularIot.Cloud.Session
             {
                 TransportName = TransportConnector.NameOf(overTls);
                 log.Info("connecting to " + endpoint + ":" + settings.Port + " with " + TransportName);
-                transport = connector.Open(endpoint, overTls, tokens.Current.Credentials.Username);
-                ConnectResult result = mqtt.Connect(transport);
+                ConnectResult result = link.Connect(connector.Open(endpoint, overTls, tokens.Current.Credentials.Username));
                 if (result.IsAccepted)
                 {
-                    Subscribe();
+                    link.Subscribe();
                     reconnect.Reset();
                     connectFailures = 0;
                     Connections++;
@@ -354,7 +288,7 @@ namespace CellularIot.Cloud.Session
             {
                 if (ex.IsClockProblem)
                 {
-                    SyncTime();
+                    time.Sync();
                 }
 
                 ConnectFailed(ex.Message);
@@ -375,19 +309,19 @@ namespace CellularIot.Cloud.Session
 
         private void RunOnline(int waitMs)
         {
-            if (tokens.NeedsRefresh && clock.MonotonicMs >= nextRefreshAttemptMs && RefreshWhileOnline())
+            if (logins.RefreshDue && RefreshWhileOnline())
             {
                 return;
             }
 
-            if (mqtt.Poll(waitMs))
+            if (link.Poll(waitMs))
             {
                 return;
             }
 
             ConnectionsLost++;
-            DropConnection();
-            string why = "connection lost: " + lossDetail;
+            link.Drop();
+            string why = "connection lost: " + link.LossDetail;
             if (!tokens.IsUsable)
             {
                 GoTo(SessionState.Token, why + "; the login has expired");
@@ -403,9 +337,8 @@ namespace CellularIot.Cloud.Session
         {
             try
             {
-                AcceptLogin(Onboard());
-                mqtt.Disconnect();
-                DropConnection();
+                logins.Onboard(iccid);
+                link.Drop();
                 if (ApplyLogin())
                 {
                     GoTo(SessionState.Connecting, "login refreshed ahead of expiry");
@@ -419,66 +352,11 @@ namespace CellularIot.Cloud.Session
             }
             catch (OnboardingException ex)
             {
-                RetryDecision decision = onboardingRetry.OnFailure(ex);
-                nextRefreshAttemptMs = clock.MonotonicMs + decision.DelayMs;
+                RetryDecision decision = logins.Failed(ex);
+                logins.RetryRefreshAfter(decision.DelayMs);
                 log.Warn("login refresh failed: " + decision.Reason);
                 return false;
             }
-        }
-
-        private OnboardingResult Onboard()
-        {
-            log.Info("onboarding at " + settings.OnboardingHost);
-            ISecureSocket socket;
-            try
-            {
-                socket = modem.OpenSecureSocket(connector.SocketTo(settings.OnboardingHost, null));
-            }
-            catch (ModemException ex)
-            {
-                throw new OnboardingException(OnboardingError.Transport, "cannot reach " + settings.OnboardingHost + ": " + ex.Message, 0, null, null);
-            }
-
-            var link = new ModemTransport(socket);
-            try
-            {
-                return onboarding.Fetch(link);
-            }
-            finally
-            {
-                link.Close();
-            }
-        }
-
-        private void AcceptLogin(OnboardingResult login)
-        {
-            // Checked before it is stored: a login this firmware cannot take apart would otherwise be kept, and
-            // used again after every restart, until it expired.
-            try
-            {
-                CustomAuthUsername.Parse(login.Username);
-            }
-            catch (FormatException ex)
-            {
-                throw new OnboardingException(OnboardingError.Malformed, "unusable username: " + ex.Message, 0, null, OnboardingResponse.UsernameField);
-            }
-
-            if (login.ClientId != iccid)
-            {
-                log.Warn("onboarding answered for client ID " + login.ClientId + ", not this SIM's ICCID " + iccid + "; the broker will refuse it");
-            }
-
-            RootCaCheckResult root = RootCaCheck.Check(login.AmazonRootCaUrl);
-            if (!root.MatchesShippedRoot)
-            {
-                log.Warn(root.Warning);
-            }
-
-            tokens.Accept(login);
-            onboardingRetry.OnSuccess();
-            nextRefreshAttemptMs = 0;
-            Onboardings++;
-            log.Info("login for " + login.EndpointHost + ": user name " + Redact.Secret(login.Username));
         }
 
         // Gives the current login to the MQTT client (between connections). False, with the login marked refused
@@ -488,20 +366,7 @@ namespace CellularIot.Cloud.Session
         {
             try
             {
-                string username = CustomAuthUsername.Parse(tokens.Current.Credentials.Username).MqttUsername;
-                if (mqtt == null)
-                {
-                    var mqttSettings = new MqttSettings(iccid, username);
-                    mqttSettings.KeepAliveSeconds = settings.KeepAliveSeconds;
-                    mqttSettings.PingTimeoutMs = settings.PingTimeoutMs;
-                    mqtt = new MqttClient(mqttSettings, clock, log, this);
-                    rules = new TopicRules(iccid);
-                }
-                else
-                {
-                    mqtt.ChangeUsername(username);
-                }
-
+                link.UseLogin(iccid, CustomAuthUsername.Parse(tokens.Current.Credentials.Username).MqttUsername);
                 return true;
             }
             catch (FormatException ex)
@@ -526,33 +391,16 @@ namespace CellularIot.Cloud.Session
             return false;
         }
 
-        private void Subscribe()
-        {
-            if (subscriptionSuffixes.Length == 0)
-            {
-                return;
-            }
-
-            // Filters, not topic names: a wildcard is allowed here, and they are checked as filters.
-            string[] filters = Filters(rules.Iccid, subscriptionSuffixes);
-            rules.CheckSubscribe(filters);
-            SubscribeResult granted = mqtt.Subscribe(filters, 1);
-            if (!granted.AllGranted)
-            {
-                log.Warn(granted.FailureCount + " of " + filters.Length + " subscriptions refused by the broker");
-            }
-        }
-
         private void LoginRefused(string detail)
         {
-            DropConnection();
+            link.Drop();
             tokens.ReportAuthFailure();
             WaitThen(SessionState.Token, reconnect.NextDelayMs(), "login refused (" + detail + "): onboarding again");
         }
 
         private void ConnectFailed(string detail)
         {
-            DropConnection();
+            link.Drop();
             connectFailures++;
             if (connectFailures >= settings.FailuresBeforeModemRecovery)
             {
@@ -563,44 +411,6 @@ namespace CellularIot.Cloud.Session
             }
 
             WaitThen(SessionState.Connecting, reconnect.NextDelayMs(), "connection failed: " + detail);
-        }
-
-        private void SyncTime()
-        {
-            try
-            {
-                DateTime network = modem.ReadNetworkTimeUtc();
-                if (network.Year >= EarliestPlausibleYear)
-                {
-                    clock.Set(network);
-                    log.Info("network time " + network.ToString("yyyy-MM-dd HH:mm:ss") + " UTC");
-                }
-                else
-                {
-                    // Before the network sends time the modem reports its default date (1980 or 2000).
-                    log.Warn("the modem has no network time yet (" + network.Year + "): TLS and token expiry use the board's clock");
-                }
-            }
-            catch (ModemException ex)
-            {
-                log.Warn("network time unavailable: " + ex.Message);
-            }
-        }
-
-        private void DropConnection()
-        {
-            // A connection the session gives up on while the MQTT client still counts it as up (no SUBACK in
-            // time) is ended in the client too: otherwise every later Connect is refused as "already connected".
-            if (mqtt != null && mqtt.IsConnected)
-            {
-                mqtt.Disconnect();
-            }
-
-            if (transport != null)
-            {
-                transport.Close();
-                transport = null;
-            }
         }
 
         private void WaitThen(SessionState next, int delayMs, string why)
@@ -643,35 +453,6 @@ namespace CellularIot.Cloud.Session
         private void OnModemRebooted(object sender, EventArgs e)
         {
             Interlocked.Exchange(ref rebootPending, 1);
-        }
-
-        private static string[] Filters(string iccid, string[] suffixes)
-        {
-            string[] filters = new string[suffixes.Length];
-            for (int i = 0; i < filters.Length; i++)
-            {
-                filters[i] = iccid + "/" + suffixes[i];
-            }
-
-            return filters;
-        }
-
-        // A subscription the topic rules refuse would fail every connection, so it is refused here, at once.
-        private static void CheckSubscriptions(string[] suffixes)
-        {
-            if (suffixes.Length == 0)
-            {
-                return;
-            }
-
-            try
-            {
-                new TopicRules(LongestIccid).CheckSubscribe(Filters(LongestIccid, suffixes));
-            }
-            catch (TopicRuleException ex)
-            {
-                throw new ArgumentException("subscription refused by the topic rules: " + ex.Message, nameof(suffixes), ex);
-            }
         }
 
         private static string StateName(SessionState value)

@@ -1,0 +1,212 @@
+namespace CellularIot.Cloud.Session
+{
+    using System;
+    using CellularIot.Cloud.Mqtt;
+    using CellularIot.Cloud.Topics;
+    using CellularIot.Net;
+    using CellularIot.Support;
+
+    /// <summary>
+    /// The session's MQTT side: one MQTT client for the SIM (made with the first login, kept across connections so
+    /// unacknowledged messages survive them), this SIM's topic rules, the subscriptions made on every connection,
+    /// and the transport of the current connection. What the client reports goes on to the device's listener.
+    /// </summary>
+    internal sealed class MqttLink : IMqttListener
+    {
+        // The longest ICCID (20 digits) stands in for the SIM's, unknown until the modem is up, when the
+        // subscriptions are checked at construction: a filter that fits below it fits below any ICCID.
+        private const string LongestIccid = "00000000000000000000";
+
+        private readonly SessionSettings settings;
+        private readonly SyncedClock clock;
+        private readonly ILog log;
+        private readonly string[] subscriptionSuffixes;
+        private readonly ICloudListener listener;
+
+        // The AWS IoT Core and 1NCE policy rules for this SIM's topics; made with the MQTT client, once the ICCID is known.
+        private TopicRules rules;
+        private MqttClient mqtt;
+        private ITransport transport;
+
+        /// <exception cref="ArgumentException">A subscription filter breaks a topic rule.</exception>
+        public MqttLink(SessionSettings settings, SyncedClock clock, ILog log, string[] subscriptionSuffixes, ICloudListener listener)
+        {
+            CheckSubscriptions(subscriptionSuffixes);
+            this.settings = settings;
+            this.clock = clock;
+            this.log = log;
+            this.subscriptionSuffixes = subscriptionSuffixes;
+            this.listener = listener;
+        }
+
+        /// <summary>True once a login made the MQTT client.</summary>
+        public bool HasClient
+        {
+            get { return mqtt != null; }
+        }
+
+        /// <summary>QoS 1 messages waiting for their PUBACK.</summary>
+        public int InFlightCount
+        {
+            get { return mqtt == null ? 0 : mqtt.InFlightCount; }
+        }
+
+        /// <summary>Why the last connection was lost, as the client reported it.</summary>
+        public string LossDetail { get; private set; }
+
+        /// <summary>
+        /// Gives the login to the MQTT client, making the client (and the topic rules) with the first one; used
+        /// from the next connection on.
+        /// </summary>
+        /// <exception cref="MqttException"><see cref="MqttError.PacketTooLarge"/>: the CONNECT would not fit the send buffer.</exception>
+        public void UseLogin(string iccid, string mqttUsername)
+        {
+            if (mqtt != null)
+            {
+                mqtt.ChangeUsername(mqttUsername);
+                return;
+            }
+
+            var mqttSettings = new MqttSettings(iccid, mqttUsername);
+            mqttSettings.KeepAliveSeconds = settings.KeepAliveSeconds;
+            mqttSettings.PingTimeoutMs = settings.PingTimeoutMs;
+            mqtt = new MqttClient(mqttSettings, clock, log, this);
+            rules = new TopicRules(iccid);
+        }
+
+        /// <summary>&lt;ICCID&gt;/<paramref name="suffix"/>, checked against the topic rules.</summary>
+        /// <exception cref="InvalidOperationException">No login has made the client yet, so the ICCID is not known.</exception>
+        public string Topic(string suffix)
+        {
+            if (mqtt == null)
+            {
+                throw new InvalidOperationException("the ICCID is not known before the modem has been up and a login exists");
+            }
+
+            return rules.Topic(suffix);
+        }
+
+        /// <summary>Publishes under the topic rules; the packet id at QoS 1, 0 at QoS 0.</summary>
+        /// <exception cref="CloudLinkException">QoS 2, not connected, in-flight table full, or too large.</exception>
+        /// <exception cref="TopicRuleException">The topic or payload breaks a rule.</exception>
+        public int Publish(string topic, byte[] payload, int offset, int count, int qos)
+        {
+            rules.CheckPublish(topic, count);
+            try
+            {
+                return mqtt.Publish(topic, payload, offset, count, qos);
+            }
+            catch (MqttException ex)
+            {
+                throw new CloudLinkException(ex.Message, ex.Error == MqttError.NotConnected, ex);
+            }
+        }
+
+        /// <summary>Starts an MQTT session over <paramref name="link"/>, which this link closes when the connection ends.</summary>
+        public ConnectResult Connect(ITransport link)
+        {
+            transport = link;
+            return mqtt.Connect(link);
+        }
+
+        /// <summary>Subscribes to the filters below &lt;ICCID&gt;/; a filter the broker refuses is logged.</summary>
+        public void Subscribe()
+        {
+            if (subscriptionSuffixes.Length == 0)
+            {
+                return;
+            }
+
+            // Filters, not topic names: a wildcard is allowed here, and they are checked as filters.
+            string[] filters = Filters(rules.Iccid, subscriptionSuffixes);
+            rules.CheckSubscribe(filters);
+            SubscribeResult granted = mqtt.Subscribe(filters, 1);
+            if (!granted.AllGranted)
+            {
+                log.Warn(granted.FailureCount + " of " + filters.Length + " subscriptions refused by the broker");
+            }
+        }
+
+        /// <summary>Receives for up to <paramref name="waitMs"/>; false once the connection is lost (see <see cref="LossDetail"/>).</summary>
+        public bool Poll(int waitMs)
+        {
+            return mqtt.Poll(waitMs);
+        }
+
+        /// <summary>Ends the MQTT session politely when one is up; unacknowledged messages stay for the next.</summary>
+        public void Disconnect()
+        {
+            if (mqtt != null && mqtt.IsConnected)
+            {
+                mqtt.Disconnect();
+            }
+        }
+
+        /// <summary>Gives up the connection: the client's side of it (see <see cref="Disconnect"/>) and its transport.</summary>
+        public void Drop()
+        {
+            // A connection the session gives up on while the MQTT client still counts it as up (no SUBACK in
+            // time) is ended in the client too: otherwise every later Connect is refused as "already connected".
+            Disconnect();
+            if (transport != null)
+            {
+                transport.Close();
+                transport = null;
+            }
+        }
+
+        /// <inheritdoc/>
+        public void OnMessage(MqttMessage message)
+        {
+            listener.OnMessage(message);
+        }
+
+        /// <inheritdoc/>
+        public void OnDelivered(int packetId)
+        {
+            listener.OnDelivered(packetId);
+        }
+
+        /// <inheritdoc/>
+        public void OnConnectionLost(ConnectionLossReason reason, string detail)
+        {
+            LossDetail = detail;
+        }
+
+        /// <inheritdoc/>
+        public void OnQuarantined(QuarantinedMessage message)
+        {
+            log.Warn("message " + message.PacketId + " to " + message.Topic + " set aside: the broker dropped the connection after it " + message.Drops + " times");
+            listener.OnAbandoned(message.PacketId);
+        }
+
+        private static string[] Filters(string iccid, string[] suffixes)
+        {
+            string[] filters = new string[suffixes.Length];
+            for (int i = 0; i < filters.Length; i++)
+            {
+                filters[i] = iccid + "/" + suffixes[i];
+            }
+
+            return filters;
+        }
+
+        // A subscription the topic rules refuse would fail every connection, so it is refused here, at once.
+        private static void CheckSubscriptions(string[] suffixes)
+        {
+            if (suffixes.Length == 0)
+            {
+                return;
+            }
+
+            try
+            {
+                new TopicRules(LongestIccid).CheckSubscribe(Filters(LongestIccid, suffixes));
+            }
+            catch (TopicRuleException ex)
+            {
+                throw new ArgumentException("subscription refused by the topic rules: " + ex.Message, nameof(suffixes), ex);
+            }
+        }
+    }
+}
