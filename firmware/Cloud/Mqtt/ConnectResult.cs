@@ -40,5 +40,18 @@ namespace CellularIot.Cloud.Mqtt
 
         /// <summary>What happened, in words, for the log.</summary>
         public string Detail { get; }
+
+        /// <summary>What a CONNACK return code other than 0 means (MQTT 3.1.1 section 3.2.2.3).</summary>
+        internal static string Describe(int code)
+        {
+            switch (code)
+            {
+                case 1: return "unacceptable protocol version";
+                case 2: return "identifier rejected";
+                case 3: return "server unavailable";
+                case 4: return "bad user name or password (authentication failure)";
+                default: return "not authorized (authentication failure)";
+            }
+        }
     }
 }

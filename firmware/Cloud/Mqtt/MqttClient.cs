@@ -21,46 +21,27 @@ namespace CellularIot.Cloud.Mqtt
     /// messages stay in the in-flight table across connections and are sent again, with DUP, right after
     /// the next CONNACK, until their PUBACK arrives or they are quarantined.
     /// </para>
+    /// <para>
+    /// Parts. <see cref="MqttConnection"/> holds the connection's state, writes, keep-alive and reports;
+    /// <see cref="MqttReceiver"/> reads and handles what the broker sends; this class is the protocol's
+    /// requests (CONNECT, PUBLISH, SUBSCRIBE, DISCONNECT) and their waits.
+    /// </para>
     /// </summary>
     public class MqttClient
     {
-        private const int MaxClientIdBytes = 128;
-        private const int MaxInFlightCapacity = 1024;
-
-        private readonly object sync = new object();
         private readonly object receiveGate = new object();
         private readonly MqttSettings settings;
         private readonly IClock clock;
         private readonly ILog log;
         private readonly IMqttListener listener;
         private readonly byte[] sendBuffer;
-        private readonly byte[] controlBuffer = new byte[4];
-        private readonly byte[] readChunk;
-        private readonly PacketFramer framer;
+        private readonly byte[] controlBuffer = new byte[2];
         private readonly InFlightTable inFlight;
-        private readonly RedeliveryFilter redeliveries;
-        private readonly MqttMessage received = new MqttMessage();
         private readonly PacketIdSequence packetIds = new PacketIdSequence();
-
-        private ITransport transport;
-        private bool connected;
-        private int connection;
-        private long lastSentMs;
-        private bool pingOutstanding;
-        private long pingSentMs;
-        private int stagedOffset;
-        private int stagedCount;
-
-        private int subscribeId;
-        private SubscribeReturnCode[] subackCodes;
-        private bool subackReceived;
-
-        private bool lossPending;
-        private ConnectionLossReason lossReason;
-        private string lossDetail;
-        private QuarantinedMessage quarantinedReport;
-        private int quarantinedCount;
-        private int redeliveriesDropped;
+        private readonly PendingSubscribe subscribe = new PendingSubscribe();
+        private readonly MqttConnection connection;
+        private readonly MqttReceiver receiver;
+        private readonly object sync;
 
         /// <summary>Creates a client and allocates its buffers; it connects only when <see cref="Connect"/> is called.</summary>
         /// <exception cref="ArgumentException">A setting is out of range or the ICCID is not a valid topic level.</exception>
@@ -87,35 +68,16 @@ namespace CellularIot.Cloud.Mqtt
                 throw new ArgumentNullException(nameof(listener));
             }
 
-            if (Utf8.GetByteCount(settings.ClientId) > MaxClientIdBytes)
-            {
-                throw new ArgumentException("AWS IoT Core takes a client ID of at most " + MaxClientIdBytes + " bytes", nameof(settings));
-            }
-
-            RequireAtLeast(settings.MaxPacketBytes, MqttSettings.MinBufferBytes, "MaxPacketBytes");
-            RequireAtLeast(settings.MaxIncomingPacketBytes, MqttSettings.MinBufferBytes, "MaxIncomingPacketBytes");
-            RequireAtLeast(settings.ReadChunkBytes, 1, "ReadChunkBytes");
-            RequireAtLeast(settings.InFlightSlotBytes, MqttSettings.MinBufferBytes, "InFlightSlotBytes");
-            RequireAtLeast(settings.PingTimeoutMs, 1, "PingTimeoutMs");
-            RequireAtLeast(settings.SubackTimeoutMs, 1, "SubackTimeoutMs");
-            RequireAtLeast(settings.QuarantineAfterDrops, 1, "QuarantineAfterDrops");
-            RequireAtLeast(settings.RejectWindowMs, 0, "RejectWindowMs");
-            RequireAtLeast(settings.RedeliveryHistory, 1, "RedeliveryHistory");
-            RequireAtLeast(settings.RedeliveryWindowMs, 0, "RedeliveryWindowMs");
-            if (settings.InFlightCapacity < 1 || settings.InFlightCapacity > MaxInFlightCapacity)
-            {
-                throw new ArgumentOutOfRangeException(nameof(settings), "InFlightCapacity is 1.." + MaxInFlightCapacity);
-            }
-
+            MqttSettings.Check(settings);
             this.settings = settings;
             this.clock = clock;
             this.log = log;
             this.listener = listener;
             sendBuffer = new byte[settings.MaxPacketBytes];
-            readChunk = new byte[settings.ReadChunkBytes];
-            framer = new PacketFramer(settings.MaxIncomingPacketBytes);
             inFlight = new InFlightTable(settings.InFlightCapacity, settings.InFlightSlotBytes);
-            redeliveries = new RedeliveryFilter(settings.RedeliveryHistory, settings.RedeliveryWindowMs);
+            connection = new MqttConnection(settings, clock, log, inFlight);
+            receiver = new MqttReceiver(settings, connection, inFlight, subscribe, listener, clock, log);
+            sync = connection.Sync;
 
             // Fail now, not at the first connection, when the user name (which carries the token) cannot fit.
             try
@@ -131,13 +93,7 @@ namespace CellularIot.Cloud.Mqtt
         /// <summary>True from an accepted CONNACK until the connection is lost or closed.</summary>
         public bool IsConnected
         {
-            get
-            {
-                lock (sync)
-                {
-                    return connected;
-                }
-            }
+            get { return connection.IsConnected; }
         }
 
         /// <summary>Unacknowledged QoS 1 messages held for retransmission.</summary>
@@ -155,25 +111,13 @@ namespace CellularIot.Cloud.Mqtt
         /// <summary>QoS 1 messages set aside since the client was created.</summary>
         public int QuarantinedCount
         {
-            get
-            {
-                lock (sync)
-                {
-                    return quarantinedCount;
-                }
-            }
+            get { return connection.QuarantinedCount; }
         }
 
         /// <summary>Redelivered QoS 1 messages acknowledged without being handed to the application again.</summary>
         public int RedeliveriesDropped
         {
-            get
-            {
-                lock (sync)
-                {
-                    return redeliveriesDropped;
-                }
-            }
+            get { return receiver.RedeliveriesDropped; }
         }
 
         /// <summary>
@@ -192,23 +136,20 @@ namespace CellularIot.Cloud.Mqtt
             lock (receiveGate)
             {
                 // A loss nobody polled for is still owed to the listener, before the new connection starts.
-                FlushReports();
+                connection.FlushReports(listener);
                 lock (sync)
                 {
-                    if (connected)
+                    if (connection.IsConnected)
                     {
-                        throw new MqttException(MqttError.AlreadyConnected, "Connect called while connection " + connection + " is up; Disconnect first");
+                        throw new MqttException(MqttError.AlreadyConnected, "Connect called while connection " + connection.Number + " is up; Disconnect first");
                     }
 
-                    transport = newTransport;
-                    connection++;
-                    framer.Reset();
-                    stagedCount = 0;
-                    pingOutstanding = false;
+                    connection.Begin(newTransport);
+                    receiver.Reset();
                     int length = PacketEncoder.Connect(sendBuffer, settings.ClientId, settings.Username, settings.CleanSession, settings.KeepAliveSeconds);
                     try
                     {
-                        transport.Write(sendBuffer, 0, length);
+                        newTransport.Write(sendBuffer, 0, length);
                     }
                     catch (TransportClosedException ex)
                     {
@@ -229,7 +170,7 @@ namespace CellularIot.Cloud.Mqtt
         {
             lock (sync)
             {
-                if (connected)
+                if (connection.IsConnected)
                 {
                     throw new MqttException(MqttError.AlreadyConnected, "change the user name between connections");
                 }
@@ -293,7 +234,7 @@ namespace CellularIot.Cloud.Mqtt
 
             lock (sync)
             {
-                if (!connected)
+                if (!connection.IsConnected)
                 {
                     throw new MqttException(MqttError.NotConnected, "not connected: publish after Connect has been accepted");
                 }
@@ -301,9 +242,9 @@ namespace CellularIot.Cloud.Mqtt
                 if (qos == 0)
                 {
                     int length = PacketEncoder.Publish(sendBuffer, topic, topicBytes, payload, offset, count, 0, 0);
-                    if (!Send(sendBuffer, length))
+                    if (!connection.Send(sendBuffer, length))
                     {
-                        throw new MqttException(MqttError.ConnectionLost, "the QoS 0 message was not sent: " + lossDetail);
+                        throw new MqttException(MqttError.ConnectionLost, "the QoS 0 message was not sent: " + connection.LossDetail);
                     }
 
                     return 0;
@@ -315,13 +256,13 @@ namespace CellularIot.Cloud.Mqtt
                     throw new MqttException(MqttError.InFlightFull, "all " + inFlight.Capacity + " in-flight slots hold unacknowledged QoS 1 messages; wait for PUBACKs (InFlightCapacity)");
                 }
 
-                int packetId = packetIds.Next(inFlight, subscribeId);
+                int packetId = packetIds.Next(inFlight, subscribe.PacketId);
                 byte[] packet = inFlight.Packet(slot);
                 int packetLength = PacketEncoder.Publish(packet, topic, topicBytes, payload, offset, count, 1, packetId);
                 inFlight.Commit(slot, packetId, packetLength);
-                if (Send(packet, packetLength))
+                if (connection.Send(packet, packetLength))
                 {
-                    inFlight.MarkSent(slot, connection, lastSentMs);
+                    inFlight.MarkSent(slot, connection.Number, connection.LastSentMs);
                 }
 
                 return packetId;
@@ -346,20 +287,18 @@ namespace CellularIot.Cloud.Mqtt
                 int packetId;
                 lock (sync)
                 {
-                    if (!connected)
+                    if (!connection.IsConnected)
                     {
                         throw new MqttException(MqttError.NotConnected, "not connected: subscribe after Connect has been accepted");
                     }
 
-                    packetId = packetIds.Next(inFlight, subscribeId);
+                    packetId = packetIds.Next(inFlight, subscribe.PacketId);
                     int length = PacketEncoder.Subscribe(sendBuffer, packetId, filters, qos);
-                    subscribeId = packetId;
-                    subackCodes = new SubscribeReturnCode[filters.Length];
-                    subackReceived = false;
-                    if (!Send(sendBuffer, length))
+                    subscribe.Begin(packetId, filters.Length);
+                    if (!connection.Send(sendBuffer, length))
                     {
-                        subscribeId = 0;
-                        throw new MqttException(MqttError.ConnectionLost, "SUBSCRIBE not sent: " + lossDetail);
+                        subscribe.End();
+                        throw new MqttException(MqttError.ConnectionLost, "SUBSCRIBE not sent: " + connection.LossDetail);
                     }
                 }
 
@@ -371,7 +310,7 @@ namespace CellularIot.Cloud.Mqtt
                 {
                     lock (sync)
                     {
-                        subscribeId = 0;
+                        subscribe.End();
                     }
                 }
             }
@@ -395,23 +334,23 @@ namespace CellularIot.Cloud.Mqtt
             {
                 try
                 {
-                    int wait = KeepAlive(timeoutMs);
+                    int wait = connection.KeepAlive(timeoutMs);
                     if (wait >= 0)
                     {
-                        Receive(wait);
-                        KeepAlive(0);
+                        receiver.Receive(wait);
+                        connection.KeepAlive(0);
                     }
                 }
                 catch (MqttException ex)
                 {
-                    Lose(ReasonFor(ex.Error), ex.Message);
+                    connection.Lose(ex);
                 }
                 catch (TransportClosedException ex)
                 {
-                    Lose(ConnectionLossReason.TransportClosed, ClosedDetail(ex));
+                    connection.Lose(ConnectionLossReason.TransportClosed, receiver.ClosedDetail(ex));
                 }
 
-                FlushReports();
+                connection.FlushReports(listener);
                 return IsConnected;
             }
         }
@@ -425,7 +364,7 @@ namespace CellularIot.Cloud.Mqtt
         {
             lock (sync)
             {
-                if (!connected)
+                if (!connection.IsConnected)
                 {
                     return;
                 }
@@ -433,7 +372,7 @@ namespace CellularIot.Cloud.Mqtt
                 int length = PacketEncoder.Disconnect(controlBuffer);
                 try
                 {
-                    transport.Write(controlBuffer, 0, length);
+                    connection.Transport.Write(controlBuffer, 0, length);
                 }
                 catch (TransportClosedException ex)
                 {
@@ -441,7 +380,7 @@ namespace CellularIot.Cloud.Mqtt
                     log.Info("MQTT DISCONNECT not sent: " + ex.Message);
                 }
 
-                Lose(ConnectionLossReason.LocalDisconnect, "disconnected by the application");
+                connection.Lose(ConnectionLossReason.LocalDisconnect, "disconnected by the application");
             }
         }
 
@@ -452,7 +391,7 @@ namespace CellularIot.Cloud.Mqtt
             bool sessionPresent;
             try
             {
-                while (!ReceivePacket(deadline))
+                while (!receiver.ReceivePacket(deadline))
                 {
                     if (clock.MonotonicMs >= deadline)
                     {
@@ -460,6 +399,7 @@ namespace CellularIot.Cloud.Mqtt
                     }
                 }
 
+                PacketFramer framer = receiver.Framer;
                 if (framer.Type != PacketType.Connack)
                 {
                     return Refuse(ConnectOutcome.ProtocolError, false, "the broker answered CONNECT with " + PacketType.Name(framer.Type) + " instead of CONNACK");
@@ -470,7 +410,7 @@ namespace CellularIot.Cloud.Mqtt
             }
             catch (TransportClosedException ex)
             {
-                return Refuse(ConnectOutcome.ClosedBeforeConnack, false, "the connection closed before CONNACK (" + ClosedDetail(ex) + "); with AWS IoT Core custom auth this usually means the login was refused");
+                return Refuse(ConnectOutcome.ClosedBeforeConnack, false, "the connection closed before CONNACK (" + receiver.ClosedDetail(ex) + "); with AWS IoT Core custom auth this usually means the login was refused");
             }
             catch (MqttException ex)
             {
@@ -479,35 +419,32 @@ namespace CellularIot.Cloud.Mqtt
 
             if (code != 0)
             {
-                return Refuse((ConnectOutcome)code, sessionPresent, "CONNACK return code " + code + ": " + ConnackText(code));
+                return Refuse((ConnectOutcome)code, sessionPresent, "CONNACK return code " + code + ": " + ConnectResult.Describe(code));
             }
 
             int resent = 0;
             lock (sync)
             {
-                connected = true;
-                lossPending = false;
-                pingOutstanding = false;
-                lastSentMs = clock.MonotonicMs;
-                for (int slot = inFlight.First(); slot >= 0 && connected; slot = inFlight.Next(slot))
+                connection.Accepted();
+                for (int slot = inFlight.First(); slot >= 0 && connection.IsConnected; slot = inFlight.Next(slot))
                 {
                     byte[] packet = inFlight.Packet(slot);
                     PacketEncoder.SetDup(packet, 0);
-                    if (Send(packet, inFlight.Length(slot)))
+                    if (connection.Send(packet, inFlight.Length(slot)))
                     {
-                        inFlight.MarkSent(slot, connection, lastSentMs);
+                        inFlight.MarkSent(slot, connection.Number, connection.LastSentMs);
                         resent++;
                     }
                 }
             }
 
-            log.Info("MQTT connected as " + settings.ClientId + " (connection " + connection + ", session present: " + (sessionPresent ? "yes" : "no") + ", " + resent + " unacknowledged messages resent)");
+            log.Info("MQTT connected as " + settings.ClientId + " (connection " + connection.Number + ", session present: " + (sessionPresent ? "yes" : "no") + ", " + resent + " unacknowledged messages resent)");
             return new ConnectResult(ConnectOutcome.Accepted, sessionPresent, "accepted");
         }
 
         private ConnectResult Refuse(ConnectOutcome outcome, bool sessionPresent, string detail)
         {
-            transport.Close();
+            connection.Transport.Close();
             log.Warn("MQTT connect failed: " + detail);
             return new ConnectResult(outcome, sessionPresent, detail);
         }
@@ -517,11 +454,11 @@ namespace CellularIot.Cloud.Mqtt
             long deadline = clock.MonotonicMs + settings.SubackTimeoutMs;
             try
             {
-                while (!subackReceived)
+                while (!subscribe.Answered)
                 {
                     if (!IsConnected)
                     {
-                        throw new MqttException(MqttError.ConnectionLost, "connection lost before the SUBACK: " + lossDetail);
+                        throw new MqttException(MqttError.ConnectionLost, "connection lost before the SUBACK: " + connection.LossDetail);
                     }
 
                     long left = deadline - clock.MonotonicMs;
@@ -530,17 +467,17 @@ namespace CellularIot.Cloud.Mqtt
                         throw new MqttException(MqttError.SubackTimeout, "no SUBACK for SUBSCRIBE " + packetId + " within " + settings.SubackTimeoutMs + " ms");
                     }
 
-                    int wait = KeepAlive(left);
+                    int wait = connection.KeepAlive(left);
                     if (wait >= 0)
                     {
-                        Receive(wait);
+                        receiver.Receive(wait);
                     }
                 }
             }
             catch (TransportClosedException ex)
             {
-                Lose(ConnectionLossReason.TransportClosed, ClosedDetail(ex));
-                throw new MqttException(MqttError.ConnectionLost, "connection lost before the SUBACK: " + lossDetail);
+                connection.Lose(ConnectionLossReason.TransportClosed, receiver.ClosedDetail(ex));
+                throw new MqttException(MqttError.ConnectionLost, "connection lost before the SUBACK: " + connection.LossDetail);
             }
             catch (MqttException ex)
             {
@@ -549,362 +486,11 @@ namespace CellularIot.Cloud.Mqtt
                     throw;
                 }
 
-                Lose(ReasonFor(ex.Error), ex.Message);
+                connection.Lose(ex);
                 throw new MqttException(MqttError.ConnectionLost, "connection lost before the SUBACK: " + ex.Message);
             }
 
-            return new SubscribeResult(packetId, subackCodes);
-        }
-
-        // Sends PINGREQ when nothing has been sent for a keep-alive period, declares the connection lost when
-        // a PINGRESP is late, and returns how long the caller may wait for data (at most maxWaitMs), or -1
-        // when the connection is down.
-        private int KeepAlive(long maxWaitMs)
-        {
-            lock (sync)
-            {
-                if (!connected)
-                {
-                    return -1;
-                }
-
-                long now = clock.MonotonicMs;
-                long due;
-                if (pingOutstanding)
-                {
-                    due = pingSentMs + settings.PingTimeoutMs;
-                    if (now >= due)
-                    {
-                        Lose(ConnectionLossReason.PingTimeout, "no PINGRESP within " + settings.PingTimeoutMs + " ms of PINGREQ");
-                        return -1;
-                    }
-                }
-                else
-                {
-                    due = lastSentMs + (settings.KeepAliveSeconds * 1000L);
-                    if (now >= due)
-                    {
-                        int length = PacketEncoder.Pingreq(controlBuffer);
-                        if (!Send(controlBuffer, length))
-                        {
-                            return -1;
-                        }
-
-                        pingOutstanding = true;
-                        pingSentMs = now;
-                        due = now + settings.PingTimeoutMs;
-                    }
-                }
-
-                long wait = due - now;
-                return (int)(wait < maxWaitMs ? wait : maxWaitMs);
-            }
-        }
-
-        // Reads once (waiting at most waitMs) unless bytes are already staged, and handles every packet they
-        // complete. Runs on the receive side only, outside the state lock, so a publish is never held up by
-        // a read.
-        private void Receive(int waitMs)
-        {
-            if (stagedCount == 0)
-            {
-                int read = transport.Read(readChunk, 0, readChunk.Length, waitMs);
-                if (read == 0)
-                {
-                    return;
-                }
-
-                stagedOffset = 0;
-                stagedCount = read;
-            }
-
-            while (stagedCount > 0 && IsConnected)
-            {
-                if (FeedStaged())
-                {
-                    Dispatch();
-                    framer.Next();
-                }
-            }
-        }
-
-        // Reads until one whole packet is framed or the deadline passes; true when a packet is ready.
-        private bool ReceivePacket(long deadline)
-        {
-            while (!FeedStaged())
-            {
-                long left = deadline - clock.MonotonicMs;
-                if (left <= 0)
-                {
-                    return false;
-                }
-
-                int read = transport.Read(readChunk, 0, readChunk.Length, left > int.MaxValue ? int.MaxValue : (int)left);
-                stagedOffset = 0;
-                stagedCount = read;
-            }
-
-            return true;
-        }
-
-        // Feeds staged bytes to the framer; true when a whole packet is ready.
-        private bool FeedStaged()
-        {
-            if (stagedCount > 0 && !framer.HasPacket)
-            {
-                int used = framer.Feed(readChunk, stagedOffset, stagedCount);
-                stagedOffset += used;
-                stagedCount -= used;
-            }
-
-            return framer.HasPacket;
-        }
-
-        private void Dispatch()
-        {
-            int type = framer.Type;
-            switch (type)
-            {
-                case PacketType.Publish:
-                    HandlePublish();
-                    break;
-                case PacketType.Puback:
-                    HandlePuback(PacketDecoder.ReadPacketId(framer.Body, framer.BodyLength, "PUBACK"));
-                    break;
-                case PacketType.Suback:
-                    HandleSuback();
-                    break;
-                case PacketType.Pingresp:
-                    PacketDecoder.ReadPingresp(framer.BodyLength);
-                    lock (sync)
-                    {
-                        pingOutstanding = false;
-                    }
-
-                    break;
-                case PacketType.Connack:
-                    throw new MqttException(MqttError.ProtocolViolation, "a second CONNACK arrived on an open connection");
-                default:
-                    throw new MqttException(MqttError.ProtocolViolation, PacketType.Name(type) + " is not expected: this client uses neither QoS 2 nor UNSUBSCRIBE");
-            }
-        }
-
-        private void HandlePublish()
-        {
-            PacketDecoder.ReadPublish(framer.Header, framer.Body, framer.BodyLength, received);
-            if (received.Qos == 2)
-            {
-                throw new MqttException(MqttError.ProtocolViolation, "the broker sent a QoS 2 PUBLISH; this client subscribes at QoS 0 or 1 only");
-            }
-
-            bool redelivery = received.Qos == 1 && redeliveries.IsRedelivery(received, connection, clock.MonotonicMs);
-            if (redelivery)
-            {
-                lock (sync)
-                {
-                    redeliveriesDropped++;
-                }
-            }
-            else
-            {
-                try
-                {
-                    listener.OnMessage(received);
-                }
-                catch (Exception ex)
-                {
-                    // The message is still acknowledged: one that crashes its handler would otherwise come back forever.
-                    log.Warn("MQTT message handler failed: " + ex.Message);
-                }
-            }
-
-            if (received.Qos == 1)
-            {
-                lock (sync)
-                {
-                    if (connected)
-                    {
-                        Send(controlBuffer, PacketEncoder.Puback(controlBuffer, received.PacketId));
-                    }
-                }
-            }
-        }
-
-        private void HandlePuback(int packetId)
-        {
-            bool known;
-            lock (sync)
-            {
-                known = inFlight.Acknowledge(packetId);
-            }
-
-            if (!known)
-            {
-                // Possible after a quarantine or a duplicate PUBACK; nothing is waiting for it.
-                log.Warn("MQTT PUBACK for packet " + packetId + ", which is not in flight");
-                return;
-            }
-
-            try
-            {
-                listener.OnDelivered(packetId);
-            }
-            catch (Exception ex)
-            {
-                log.Warn("MQTT delivery handler failed: " + ex.Message);
-            }
-        }
-
-        private void HandleSuback()
-        {
-            int packetId = framer.BodyLength >= 2 ? (framer.Body[0] << 8) | framer.Body[1] : 0;
-            if (packetId != 0 && packetId == subscribeId)
-            {
-                PacketDecoder.ReadSuback(framer.Body, framer.BodyLength, subackCodes);
-                subackReceived = true;
-            }
-            else
-            {
-                PacketDecoder.ReadSuback(framer.Body, framer.BodyLength, null);
-                log.Warn("MQTT SUBACK for packet " + packetId + ", which no SUBSCRIBE is waiting for");
-            }
-        }
-
-        // Writes one packet; on failure marks the connection lost and returns false. Caller holds sync.
-        private bool Send(byte[] packet, int length)
-        {
-            try
-            {
-                transport.Write(packet, 0, length);
-            }
-            catch (TransportClosedException ex)
-            {
-                Lose(ConnectionLossReason.WriteFailed, "sending failed: " + ex.Message);
-                return false;
-            }
-
-            lastSentMs = clock.MonotonicMs;
-            return true;
-        }
-
-        // Ends the connection once, keeps the reason for the report, and counts the drop against the QoS 1
-        // message most likely to have caused it when the broker is the one that closed.
-        private void Lose(ConnectionLossReason reason, string detail)
-        {
-            lock (sync)
-            {
-                if (!connected)
-                {
-                    return;
-                }
-
-                connected = false;
-                lossPending = true;
-                lossReason = reason;
-                lossDetail = detail;
-                transport.Close();
-                if (reason == ConnectionLossReason.TransportClosed || reason == ConnectionLossReason.WriteFailed)
-                {
-                    CountDrop();
-                }
-            }
-        }
-
-        private void CountDrop()
-        {
-            int slot = inFlight.CountDrop(connection, clock.MonotonicMs, settings.RejectWindowMs);
-            if (slot < 0 || inFlight.Drops(slot) < settings.QuarantineAfterDrops)
-            {
-                return;
-            }
-
-            quarantinedReport = new QuarantinedMessage(inFlight.PacketId(slot), inFlight.Topic(slot), inFlight.CopyPayload(slot), inFlight.Drops(slot));
-            inFlight.Free(slot);
-            quarantinedCount++;
-        }
-
-        // Tells the listener about a quarantine and a lost connection, outside every lock.
-        private void FlushReports()
-        {
-            QuarantinedMessage quarantined;
-            bool reportLoss;
-            ConnectionLossReason reason;
-            string detail;
-            lock (sync)
-            {
-                quarantined = quarantinedReport;
-                quarantinedReport = null;
-                reportLoss = lossPending;
-                lossPending = false;
-                reason = lossReason;
-                detail = lossDetail;
-            }
-
-            if (quarantined != null)
-            {
-                log.Warn("MQTT message " + quarantined.PacketId + " to " + quarantined.Topic + " quarantined after " + quarantined.Drops + " connection drops right after sending it");
-                try
-                {
-                    listener.OnQuarantined(quarantined);
-                }
-                catch (Exception ex)
-                {
-                    log.Warn("MQTT quarantine handler failed: " + ex.Message);
-                }
-            }
-
-            if (reportLoss)
-            {
-                log.Warn("MQTT connection " + connection + " lost: " + detail);
-                try
-                {
-                    listener.OnConnectionLost(reason, detail);
-                }
-                catch (Exception ex)
-                {
-                    log.Warn("MQTT connection-lost handler failed: " + ex.Message);
-                }
-            }
-        }
-
-        private string ClosedDetail(TransportClosedException ex)
-        {
-            if (framer.InPacket)
-            {
-                return "the connection closed in the middle of a packet (" + framer.Progress + "): " + ex.Message;
-            }
-
-            return "the connection closed: " + ex.Message;
-        }
-
-        private static ConnectionLossReason ReasonFor(MqttError error)
-        {
-            if (error == MqttError.MalformedPacket)
-            {
-                return ConnectionLossReason.MalformedPacket;
-            }
-
-            return error == MqttError.IncomingTooLarge ? ConnectionLossReason.IncomingTooLarge : ConnectionLossReason.ProtocolViolation;
-        }
-
-        private static string ConnackText(int code)
-        {
-            switch (code)
-            {
-                case 1: return "unacceptable protocol version";
-                case 2: return "identifier rejected";
-                case 3: return "server unavailable";
-                case 4: return "bad user name or password (authentication failure)";
-                default: return "not authorized (authentication failure)";
-            }
-        }
-
-        private static void RequireAtLeast(int value, int minimum, string name)
-        {
-            if (value < minimum)
-            {
-                throw new ArgumentOutOfRangeException(name, name + " is " + value + ", must be at least " + minimum);
-            }
+            return subscribe.Result(packetId);
         }
     }
 }

@@ -1,6 +1,7 @@
 namespace CellularIot.Cloud.Mqtt
 {
     using System;
+    using CellularIot.Bytes;
 
     /// <summary>
     /// Everything an <see cref="MqttClient"/> needs to know before it connects, including the sizes of every
@@ -23,6 +24,9 @@ namespace CellularIot.Cloud.Mqtt
 
         /// <summary>Smallest buffer the client accepts for any of its packet buffers.</summary>
         public const int MinBufferBytes = 64;
+
+        private const int MaxClientIdBytes = 128;
+        private const int MaxInFlightCapacity = 1024;
 
         private int keepAliveSeconds = 300;
         private int connackTimeoutMs = MinConnackTimeoutMs;
@@ -123,5 +127,38 @@ namespace CellularIot.Cloud.Mqtt
 
         /// <summary>How long a received QoS 1 message is remembered to spot redeliveries. Default 10 minutes.</summary>
         public int RedeliveryWindowMs { get; set; } = 600000;
+
+        /// <summary>Refuses settings a client cannot run with: sizes, counts and times out of range, a client ID AWS IoT Core would not take.</summary>
+        /// <exception cref="ArgumentException">A setting is out of range.</exception>
+        internal static void Check(MqttSettings settings)
+        {
+            if (Utf8.GetByteCount(settings.ClientId) > MaxClientIdBytes)
+            {
+                throw new ArgumentException("AWS IoT Core takes a client ID of at most " + MaxClientIdBytes + " bytes", nameof(settings));
+            }
+
+            RequireAtLeast(settings.MaxPacketBytes, MinBufferBytes, "MaxPacketBytes");
+            RequireAtLeast(settings.MaxIncomingPacketBytes, MinBufferBytes, "MaxIncomingPacketBytes");
+            RequireAtLeast(settings.ReadChunkBytes, 1, "ReadChunkBytes");
+            RequireAtLeast(settings.InFlightSlotBytes, MinBufferBytes, "InFlightSlotBytes");
+            RequireAtLeast(settings.PingTimeoutMs, 1, "PingTimeoutMs");
+            RequireAtLeast(settings.SubackTimeoutMs, 1, "SubackTimeoutMs");
+            RequireAtLeast(settings.QuarantineAfterDrops, 1, "QuarantineAfterDrops");
+            RequireAtLeast(settings.RejectWindowMs, 0, "RejectWindowMs");
+            RequireAtLeast(settings.RedeliveryHistory, 1, "RedeliveryHistory");
+            RequireAtLeast(settings.RedeliveryWindowMs, 0, "RedeliveryWindowMs");
+            if (settings.InFlightCapacity < 1 || settings.InFlightCapacity > MaxInFlightCapacity)
+            {
+                throw new ArgumentOutOfRangeException(nameof(settings), "InFlightCapacity is 1.." + MaxInFlightCapacity);
+            }
+        }
+
+        private static void RequireAtLeast(int value, int minimum, string name)
+        {
+            if (value < minimum)
+            {
+                throw new ArgumentOutOfRangeException(name, name + " is " + value + ", must be at least " + minimum);
+            }
+        }
     }
 }
