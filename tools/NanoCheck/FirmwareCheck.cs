@@ -111,9 +111,9 @@ public sealed class FirmwareCheck
     private static IEnumerable<Violation> SourceRules(CompiledAssembly assembly)
         => UnrepresentableLiteralRule.Inspect(assembly.Compilation).Concat(StringArrayRule.Inspect(assembly.Compilation));
 
-    // The firmware's own assemblies also keep their layers' dependencies pointing down.
+    // The firmware's own assemblies also keep their layers' dependencies pointing down, and modem drivers behind IModem.
     private static IEnumerable<Violation> FirmwareRules(CompiledAssembly assembly)
-        => SourceRules(assembly).Concat(LayerRule.Inspect(assembly.Compilation));
+        => SourceRules(assembly).Concat(LayerRule.Inspect(assembly.Compilation)).Concat(DriverRule.Inspect(assembly.Compilation));
 
     // A device test file no test project compiles would never run on the device.
     private IEnumerable<Violation> UntestedFiles(HashSet<string> compiled, int projectCount)

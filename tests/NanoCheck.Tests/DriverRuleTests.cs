@@ -1,0 +1,91 @@
+using Xunit;
+
+namespace CellularIot.NanoCheck.Tests;
+
+/// <summary>The driver rule: a modem driver's types are named only inside it and by Board.</summary>
+public sealed class DriverRuleTests
+{
+    private const string Driver = """
+        namespace CellularIot.Modem
+        {
+            public interface IThing
+            {
+            }
+        }
+
+        namespace CellularIot.Modem.ThreeGpp
+        {
+            public static class Common
+            {
+                public static int Answer() { return 1; }
+            }
+        }
+
+        namespace CellularIot.Modem.Vendor
+        {
+            public sealed class VendorThing : CellularIot.Modem.IThing
+            {
+                public int Ask() { return CellularIot.Modem.ThreeGpp.Common.Answer(); }
+            }
+        }
+
+        namespace CellularIot.Board
+        {
+            public static class Program
+            {
+                public static CellularIot.Modem.IThing Choose() { return new CellularIot.Modem.Vendor.VendorThing(); }
+            }
+        }
+
+        """;
+
+    [Fact]
+    public void TheDriverItselfTheCommonLayerAndBoardMayNameADriver()
+    {
+        Assert.Empty(DriverRule.Inspect(Check.Compile("Driver.cs", Driver).Compilation));
+    }
+
+    [Fact]
+    public void AppNamingADriverIsRefused()
+    {
+        var found = DriverRule.Inspect(Check.Compile("Driver.cs", Driver + """
+            namespace CellularIot.App
+            {
+                public sealed class Device
+                {
+                    public object Modem = new CellularIot.Modem.Vendor.VendorThing();
+                }
+            }
+            """).Compilation).ToList();
+
+        var violation = Assert.Single(found);
+        Assert.Equal("Driver.cs", violation.File);
+        Assert.Contains("CellularIot.App uses VendorThing from Modem/Vendor", violation.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TheGenericModemFolderAndCloudMayNotReachBelowIModem()
+    {
+        var found = DriverRule.Inspect(Check.Compile("Driver.cs", Driver + """
+            namespace CellularIot.Modem
+            {
+                public static class Helper
+                {
+                    public static object Make() { return new CellularIot.Modem.Vendor.VendorThing(); }
+                }
+            }
+
+            namespace CellularIot.Cloud.Session
+            {
+                public static class Session
+                {
+                    public static int Ask() { return CellularIot.Modem.ThreeGpp.Common.Answer(); }
+                }
+            }
+            """).Compilation).ToList();
+
+        Assert.Equal(2, found.Count);
+        Assert.Contains(found, v => v.Message.Contains("CellularIot.Modem uses VendorThing from Modem/Vendor", StringComparison.Ordinal));
+        Assert.Contains(found, v => v.Message.Contains("CellularIot.Cloud.Session uses Common from Modem/ThreeGpp", StringComparison.Ordinal));
+    }
+}
