@@ -12,10 +12,11 @@ namespace CellularIot.Tests.Cloud.Session.Support
     /// </summary>
     public abstract class ServerSocket : ISecureSocket
     {
+        // Far more than any answer here: a broker's few packets, or one HTTP response.
+        private const int QueueBytes = 8192;
+
         private readonly ManualClock clock;
-        private byte[] outgoing = new byte[256];
-        private int head;
-        private int tail;
+        private readonly ByteRing outgoing = new ByteRing(QueueBytes);
         private bool closedByPeer;
         private bool closedLocally;
 
@@ -33,7 +34,7 @@ namespace CellularIot.Tests.Cloud.Session.Support
 
         public bool IsClosed
         {
-            get { return closedLocally || (closedByPeer && tail == head); }
+            get { return closedLocally || (closedByPeer && outgoing.Count == 0); }
         }
 
         /// <summary>True once the session closed the socket.</summary>
@@ -76,12 +77,9 @@ namespace CellularIot.Tests.Cloud.Session.Support
 
         public int Receive(byte[] buffer, int offset, int count, int timeoutMs)
         {
-            if (tail > head)
+            if (outgoing.Count > 0)
             {
-                int n = count < tail - head ? count : tail - head;
-                Array.Copy(outgoing, head, buffer, offset, n);
-                head += n;
-                return n;
+                return outgoing.Read(buffer, offset, count);
             }
 
             if (IsClosed)
@@ -101,17 +99,10 @@ namespace CellularIot.Tests.Cloud.Session.Support
         /// <summary>Queues bytes for the session to read.</summary>
         public void Answer(byte[] bytes)
         {
-            if (tail + bytes.Length > outgoing.Length)
+            if (outgoing.Write(bytes, 0, bytes.Length) != bytes.Length)
             {
-                byte[] larger = new byte[(tail - head + bytes.Length) * 2];
-                Array.Copy(outgoing, head, larger, 0, tail - head);
-                tail -= head;
-                head = 0;
-                outgoing = larger;
+                throw new InvalidOperationException("the test server's answer queue is full");
             }
-
-            Array.Copy(bytes, 0, outgoing, tail, bytes.Length);
-            tail += bytes.Length;
         }
 
         /// <summary>Queues text for the session to read.</summary>
