@@ -41,6 +41,8 @@ namespace CellularIot.Cloud.Mqtt
         private readonly PendingSubscribe subscribe = new PendingSubscribe();
         private readonly MqttConnection connection;
         private readonly MqttReceiver receiver;
+
+        // The connection's lock, which guards the in-flight table and the pending subscribe too.
         private readonly object sync;
 
         /// <summary>Creates a client and allocates its buffers; it connects only when <see cref="Connect"/> is called.</summary>
