@@ -73,6 +73,16 @@ public sealed class ModemFaults
         modem.Loop.Invoke(() => modem.SetSilent(true, durationMs));
     }
 
+    /// <summary>
+    /// Hangs the module for exactly the next <paramref name="count"/> command lines (no echo, no answer), then answers
+    /// again: a hang measured in commands, so that a test of the recovery ladder does not depend on the machine's speed.
+    /// </summary>
+    public void IgnoreCommands(int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        modem.Loop.Invoke(() => modem.Faults.IgnoreCommands(count));
+    }
+
     /// <summary>Ends a hang.</summary>
     public void EndSilence() => modem.Loop.Invoke(() => modem.SetSilent(false, null));
 

@@ -54,7 +54,7 @@ public sealed class RecoveryTests
     {
         using var rig = new ModemRig();
         rig.BringUp();
-        rig.Simulator.Faults.Silence(300);
+        rig.Simulator.Faults.IgnoreCommands(1);
         Expect.TimedOut(() => rig.Modem.ReadSignalQuality());
         Assert.Equal(RecoveryStep.AtProbe, rig.Modem.Recover());
         Assert.False(rig.Sent("AT+CFUN=1,1"));
@@ -66,12 +66,12 @@ public sealed class RecoveryTests
     [Fact]
     public void SilenceThroughTheProbesTakesTheSoftResetRung()
     {
-        // Probes at 0 and 400 ms go unanswered; the hang ends at 600 ms, so AT+CFUN=1,1 (at 800 ms) really resets.
+        // Both probes go unanswered and the hang ends there, so AT+CFUN=1,1 really resets.
         Sim7080Settings settings = Fast.Driver();
         settings.ProbeTimeoutMs = 400;
         using var rig = new ModemRig(settings: settings);
         rig.BringUp();
-        rig.Simulator.Faults.Silence(600);
+        rig.Simulator.Faults.IgnoreCommands(2);
         Assert.Equal(RecoveryStep.SoftReset, rig.Modem.Recover());
         Assert.True(rig.Sent("AT+CFUN=1,1"));
         Assert.False(rig.Simulator.PdpActive, "The reset took the data context with it.");

@@ -97,6 +97,18 @@ public sealed class FaultInjectionTests
     }
 
     [Fact]
+    public void IgnoredCommandsGetNoEchoAndNoAnswerThenTheModuleAnswersAgain()
+    {
+        using var h = new SimHarness();
+        h.Start();
+        h.Simulator.Faults.IgnoreCommands(2);
+        h.Port.Send("AT\r");
+        h.Port.Send("AT+CSQ\r");
+        h.Port.ExpectSilence(150);
+        h.Command("AT", Dialect.Ok);
+    }
+
+    [Fact]
     public void SilenceUntilCleared()
     {
         using var h = new SimHarness();

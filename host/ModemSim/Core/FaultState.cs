@@ -6,6 +6,7 @@ internal sealed class FaultState
     private readonly Queue<string> midResponseUrcs = new();
     private readonly List<CommandFailure> failures = [];
     private string? rebootPrefix;
+    private int commandsToIgnore;
 
     /// <summary>Queues a URC for the next final result: it goes out just before it, after any information lines.</summary>
     public void AddMidResponseUrc(string line) => midResponseUrcs.Enqueue(line);
@@ -23,6 +24,20 @@ internal sealed class FaultState
         }
 
         rebootPrefix = null;
+        return true;
+    }
+
+    /// <summary>Hangs for the next <paramref name="count"/> command lines: they get no echo and no answer.</summary>
+    public void IgnoreCommands(int count) => commandsToIgnore = count;
+
+    public bool TakeIgnoredCommand()
+    {
+        if (commandsToIgnore == 0)
+        {
+            return false;
+        }
+
+        commandsToIgnore--;
         return true;
     }
 

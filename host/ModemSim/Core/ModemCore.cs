@@ -258,7 +258,7 @@ internal sealed class ModemCore : IDisposable
             return;
         }
 
-        if (line.Length == 0)
+        if (line.Length == 0 || Faults.TakeIgnoredCommand())
         {
             return;
         }
