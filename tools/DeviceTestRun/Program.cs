@@ -71,7 +71,7 @@ if (projects.Count == 0)
 }
 
 string workDir = work is null ? Directory.CreateTempSubdirectory("devicetestrun-").FullName : Directory.CreateDirectory(work).FullName;
-Console.WriteLine($"device tests of {repoRoot} on nanoCLR from {cache.Directory} ({projects.Count} projects; work folder {workDir})");
+Console.WriteLine($"device tests of {repoRoot} on nanoCLR from {cache.Directory} ({RunReport.Projects(projects.Count)}; work folder {workDir})");
 var runner = new DeviceTestRunner(repoRoot, cache, workDir, TimeSpan.FromSeconds(timeoutSeconds));
 var runs = new List<ProjectRun>();
 foreach (string project in projects)
@@ -82,4 +82,11 @@ foreach (string project in projects)
 }
 
 RunReport.WriteSummary(Console.Out, runs);
-return runs.All(r => r.Succeeded) ? 0 : 1;
+bool succeeded = runs.All(r => r.Succeeded);
+// A temporary work folder is kept only when its logs can tell why something failed.
+if (succeeded && work is null)
+{
+    Directory.Delete(workDir, recursive: true);
+}
+
+return succeeded ? 0 : 1;

@@ -85,6 +85,9 @@ public static class RunReport
         int failed = tallies.Sum(t => t.Failed + t.FixtureFailures.Count + t.Strays.Count) + runs.Count(r => r.Tally is null);
         output.WriteLine(
             $"{SummaryPrefix} {tallies.Sum(t => t.Passed)} passed, {failed} failed, {tallies.Sum(t => t.Skipped)} skipped, "
-            + $"{tallies.Sum(t => t.NeverReported)} never reported ({tallies.Sum(t => t.Expected)} cases in {runs.Count} projects)");
+            + $"{tallies.Sum(t => t.NeverReported)} never reported ({tallies.Sum(t => t.Expected)} cases in {Projects(runs.Count)})");
     }
+
+    /// <summary>"1 project", "2 projects".</summary>
+    public static string Projects(int count) => count == 1 ? "1 project" : $"{count} projects";
 }
