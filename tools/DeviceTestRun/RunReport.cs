@@ -64,7 +64,7 @@ public static class RunReport
             }
         }
 
-        if (run.LogPath is not null)
+        if (run.LogPath is not null && !run.Succeeded)
         {
             output.WriteLine($"     log: {run.LogPath}");
         }
