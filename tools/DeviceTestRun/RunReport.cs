@@ -16,7 +16,7 @@ public static class RunReport
     {
         var tally = run.Tally;
         string counts = tally is null
-            ? "cases unknown (the tests did not compile)"
+            ? "cases unknown (the tests were not compiled)"
             : $"{tally.Expected} cases expected, {tally.Passed} passed, {tally.Failed} failed, {tally.Skipped} skipped, {tally.NeverReported} never reported";
         string time = run.Output is null ? string.Empty : $" (nanoCLR ran {run.Output.Elapsed.TotalSeconds:0.0} s)";
         output.WriteLine($"{(run.Succeeded ? "ok  " : "FAIL")} {run.Project}: {counts}{time}");
@@ -25,6 +25,7 @@ public static class RunReport
             var sizes = StringTableSizes.Read(run.Output.Lines).Where(s => !CachedAssemblies.Contains(s.Key));
             output.WriteLine("     string tables: " + string.Join(", ", sizes.Select(s => $"{s.Key} {s.Value:N0}")) + $" bytes (limit {StringTableSizes.Limit:N0} each)");
         }
+
         if (run.Problem is not null)
         {
             output.WriteLine("     " + run.Problem.Replace(Environment.NewLine, Environment.NewLine + "     ", StringComparison.Ordinal));
@@ -78,7 +79,10 @@ public static class RunReport
         _ => $"exit code {result.ExitCode}",
     };
 
-    /// <summary>Writes the summary line over all <paramref name="runs"/>: cases that did not pass or skip count as failed or never reported.</summary>
+    /// <summary>
+    /// Writes the summary line over all <paramref name="runs"/>. Failing setups and cleanups count as failed, and
+    /// so does each project whose tests were not compiled (its cases are unknown).
+    /// </summary>
     public static void WriteSummary(TextWriter output, IReadOnlyList<ProjectRun> runs)
     {
         var tallies = runs.Select(r => r.Tally).OfType<TestTally>().ToList();
