@@ -32,7 +32,7 @@ namespace CellularIot.Bytes
                 }
                 else if (IsHighSurrogate(c))
                 {
-                    RequireLowSurrogate(text, i);
+                    LowSurrogateAfter(text, i);
                     count += 4;
                     i++;
                 }
@@ -79,7 +79,7 @@ namespace CellularIot.Bytes
                 }
                 else if (IsHighSurrogate((char)c))
                 {
-                    int scalar = 0x10000 + ((c - 0xD800) << 10) + (text[i + 1] - 0xDC00);
+                    int scalar = 0x10000 + ((c - 0xD800) << 10) + (LowSurrogateAfter(text, i) - 0xDC00);
                     i++;
                     destination[at++] = (byte)(0xF0 | (scalar >> 18));
                     destination[at++] = (byte)(0x80 | ((scalar >> 12) & 0x3F));
@@ -247,12 +247,21 @@ namespace CellularIot.Bytes
             return c >= 0xDC00 && c <= 0xDFFF;
         }
 
-        private static void RequireLowSurrogate(string text, int highIndex)
+        // The low surrogate paired with the high one at highIndex. Read through ToCharArray, not the indexer:
+        // nanoFramework keeps strings as UTF-8, and its indexer gives the high surrogate again at the low one's
+        // index, while ToCharArray converts the pair whole.
+        private static char LowSurrogateAfter(string text, int highIndex)
         {
-            if (highIndex + 1 >= text.Length || !IsLowSurrogate(text[highIndex + 1]))
+            if (highIndex + 1 < text.Length)
             {
-                throw new Utf8Exception("unpaired high surrogate at index " + highIndex);
+                char low = text.ToCharArray(highIndex, 2)[1];
+                if (IsLowSurrogate(low))
+                {
+                    return low;
+                }
             }
+
+            throw new Utf8Exception("unpaired high surrogate at index " + highIndex);
         }
 
         private static void CheckRange(byte[] source, int offset, int count)

@@ -15,6 +15,9 @@ public sealed class ProjectDiscoveryTests
         repo.Write("nf.sln", FixtureProjects.Solution(@"lib\Lib.nfproj", @"tests\A\A.nfproj", @"tests\Gone\Gone.nfproj", @"tests\B\B.nfproj"));
 
         Assert.Equal([first, second], TestSolution.TestProjects(repo.Root));
+        Assert.Equal([second], TestSolution.TestProjects(repo.Root, ["b"]));
+        Assert.Equal([first, second], TestSolution.TestProjects(repo.Root, ["B", "A."]));
+        Assert.Empty(TestSolution.TestProjects(repo.Root, ["Lib"]));
     }
 
     [Fact]

@@ -2,7 +2,7 @@ using System.Globalization;
 using CellularIot.DeviceTestRun;
 using CellularIot.NanoCheck;
 
-// Usage: DeviceTestRun [--tools DIR] [--repo DIR] [--timeout SECONDS] [--work DIR]
+// Usage: DeviceTestRun [--tools DIR] [--repo DIR] [--only NAME] [--timeout SECONDS] [--work DIR]
 // Exit code: 0 when every case of every device test project passed (or was skipped), 1 when any failed or
 // was never reported, 2 when the tool cache is missing or the arguments are wrong.
 const string Usage = """
@@ -10,6 +10,7 @@ const string Usage = """
     Options:
       --tools DIR        the tool cache (default: $NANOCLR_TOOLS, else ~/.cache/nanoclr-tools)
       --repo DIR         the repository (default: the one around the current folder)
+      --only NAME        run only the projects whose file name starts with NAME (e.g. Modem); may repeat
       --timeout SECONDS  the longest one project's nanoCLR run may take (default: 600)
       --work DIR         where .dll, .pe and logs go (default: a new temporary folder)
     """;
@@ -17,6 +18,7 @@ const string Usage = """
 string? tools = null;
 string? repo = null;
 string? work = null;
+var only = new List<string>();
 double timeoutSeconds = 600;
 for (int i = 0; i < args.Length; i++)
 {
@@ -29,6 +31,10 @@ for (int i = 0; i < args.Length; i++)
             break;
         case "--repo" when value is not null:
             repo = value;
+            i++;
+            break;
+        case "--only" when value is not null:
+            only.Add(value);
             i++;
             break;
         case "--work" when value is not null:
@@ -63,10 +69,10 @@ if (missing.Count > 0)
 }
 
 string repoRoot = Path.GetFullPath(repo ?? RepositoryRoot.Find(Directory.GetCurrentDirectory()));
-var projects = TestSolution.TestProjects(repoRoot);
+var projects = TestSolution.TestProjects(repoRoot, only);
 if (projects.Count == 0)
 {
-    Console.Error.WriteLine($"{repoRoot}/nf.sln lists no .nfproj with the TestContainer capability");
+    Console.Error.WriteLine($"{repoRoot}/nf.sln lists no .nfproj with the TestContainer capability" + (only.Count > 0 ? " whose name starts with " + string.Join(" or ", only) : string.Empty));
     return 1;
 }
 

@@ -5,8 +5,11 @@ namespace CellularIot.DeviceTestRun;
 /// <summary>The device test projects of nf.sln: its .nfproj files that declare the TestContainer capability.</summary>
 public static partial class TestSolution
 {
-    /// <summary>Full paths of the test projects listed in <paramref name="repoRoot"/>/nf.sln, in the solution's order.</summary>
-    public static IReadOnlyList<string> TestProjects(string repoRoot)
+    /// <summary>
+    /// Full paths of the test projects listed in <paramref name="repoRoot"/>/nf.sln, in the solution's order; with
+    /// <paramref name="namePrefixes"/>, only those whose file name starts with one of them (case-insensitive).
+    /// </summary>
+    public static IReadOnlyList<string> TestProjects(string repoRoot, IReadOnlyCollection<string>? namePrefixes = null)
     {
         string solution = Path.Combine(repoRoot, "nf.sln");
         return File.ReadLines(solution)
@@ -14,6 +17,8 @@ public static partial class TestSolution
             .Where(match => match.Success)
             .Select(match => Path.GetFullPath(Path.Combine(repoRoot, match.Groups["path"].Value.Replace('\\', '/'))))
             .Where(path => path.EndsWith(".nfproj", StringComparison.OrdinalIgnoreCase) && File.Exists(path) && IsTestContainer(path))
+            .Where(path => namePrefixes is null || namePrefixes.Count == 0
+                || namePrefixes.Any(prefix => Path.GetFileName(path).StartsWith(prefix, StringComparison.OrdinalIgnoreCase)))
             .ToList();
     }
 

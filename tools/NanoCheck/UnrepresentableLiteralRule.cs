@@ -6,7 +6,8 @@ namespace CellularIot.NanoCheck;
 
 /// <summary>
 /// Refuses string and char literals a nanoFramework string cannot hold: U+0000 (nanoCLR's strings end at the
-/// first zero) and UTF-16 surrogates (a surrogate pair or a lone surrogate does not survive; seen on nanoCLR), so
+/// first zero) and UTF-16 surrogates (a surrogate pair or a lone surrogate in a literal does not survive the
+/// assembly's string table; seen on nanoCLR, while a pair decoded from UTF-8 at run time does), so
 /// code or a test that builds one behaves differently on the device. Bytes with the value 0 are written as
 /// numbers; a char compared with 0 is written as <c>(char)0</c>; such texts are tested in the host suites.
 /// </summary>

@@ -11,8 +11,8 @@ namespace CellularIot.Tests.Bytes
         [TestMethod]
         public void EncodesEachSequenceLength()
         {
-            // "A", "é" (2 bytes), "€" (3 bytes). The 4-byte form needs a surrogate pair, which a nanoFramework
-            // string cannot hold: that case is in the host suite (Mqtt.Tests' HostOnlyStringTests).
+            // "A", "é" (2 bytes), "€" (3 bytes). The 4-byte form needs a surrogate pair, which a device string
+            // literal cannot hold: it is built from its UTF-8 bytes below.
             byte[] bytes = Utf8.GetBytes("Aé€");
             byte[] expected = new byte[] { 0x41, 0xC3, 0xA9, 0xE2, 0x82, 0xAC };
             CollectionAssert.AreEqual(expected, bytes);
@@ -25,6 +25,17 @@ namespace CellularIot.Tests.Bytes
             byte[] bytes = Utf8.GetBytes(text);
             Assert.AreEqual(text, Utf8.Decode(bytes));
             Assert.AreEqual(text.Length, Utf8.GetCharCount(bytes, 0, bytes.Length));
+        }
+
+        [TestMethod]
+        public void ACharacterBeyondTheBasicPlaneSurvivesARoundTrip()
+        {
+            // U+1F600 arrives as UTF-8 (a command or a login may carry one). The device's string keeps it as a
+            // surrogate pair, which the encoder must read whole to give the same four bytes back.
+            byte[] emoji = new byte[] { 0x41, 0xF0, 0x9F, 0x98, 0x80, 0x42 };
+            string text = Utf8.Decode(emoji);
+            Assert.AreEqual(emoji.Length, Utf8.GetByteCount(text));
+            CollectionAssert.AreEqual(emoji, Utf8.GetBytes(text));
         }
 
         [TestMethod]
