@@ -80,7 +80,7 @@ public sealed class MqttSessionTests
     [Fact]
     public async Task ConnectionIsClosedWhenItsTokenExpires()
     {
-        await using SimulatedCloud cloud = await TestCloud.StartAsync(new SimulatedCloudOptions { Sims = TestCloud.Sims, TokenLifetime = TimeSpan.FromSeconds(3) });
+        await using SimulatedCloud cloud = await TestCloud.StartAsync(new SimulatedCloudOptions { Sims = TestCloud.Sims, TokenLifetime = TimeSpan.FromSeconds(6) });
         OnboardingResponse login = await Https.LoginAsync(cloud, TestCloud.SimAddress);
         await using MqttSession session = await MqttClients.ConnectAsync(MqttClients.OverTls(cloud, login.ClientId, login.Username));
 

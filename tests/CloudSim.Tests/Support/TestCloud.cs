@@ -15,7 +15,7 @@ internal static class TestCloud
     public static readonly IPAddress InactiveSimAddress = IPAddress.Parse("127.0.0.4");
     public static readonly IPAddress UnknownAddress = IPAddress.Parse("127.0.0.9");
 
-    public static readonly TimeSpan Wait = TimeSpan.FromSeconds(10);
+    public static readonly TimeSpan Wait = TimeSpan.FromSeconds(60);
 
     public static IReadOnlyList<SimCard> Sims { get; } =
     [

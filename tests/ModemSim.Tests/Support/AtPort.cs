@@ -7,7 +7,7 @@ namespace CellularIot.ModemSim.Tests.Support;
 /// <summary>The firmware's side of the link as a test sees it: raw bytes out, byte-exact expectations in.</summary>
 internal sealed class AtPort(IByteLink link)
 {
-    public const int DefaultTimeoutMs = 3000;
+    public const int DefaultTimeoutMs = 15_000;
 
     private readonly List<byte> pending = [];
 

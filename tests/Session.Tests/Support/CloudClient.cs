@@ -12,7 +12,7 @@ namespace CellularIot.Session.Tests.Support;
 /// <summary>The test's own ways into the simulated cloud, with the SIM's credentials from <see cref="SimulatedCloud.IssueCredentials"/>.</summary>
 internal static class CloudClient
 {
-    private static readonly TimeSpan Limit = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan Limit = TimeSpan.FromSeconds(60);
 
     /// <summary>Publishes <paramref name="body"/> to <paramref name="topic"/> through IoT Core's HTTPS <c>POST /topics/...</c>, as SIM <paramref name="iccid"/>.</summary>
     public static async Task<HttpStatusCode> PostAsync(SimulatedCloud cloud, string iccid, string topic, string body, int qos)

@@ -30,6 +30,12 @@ internal sealed class SessionRig : IAsyncDisposable
     /// <summary>How long one step may wait inside the session.</summary>
     public const int StepMs = 20;
 
+    /// <summary>
+    /// How long a test waits for what must happen: far longer than a working session needs, because on a machine
+    /// busy with other builds a TLS handshake can take seconds, and a failing session fails by its own time-outs.
+    /// </summary>
+    public const int PatientMs = 60_000;
+
     private static int lastSim;
 
     private readonly InMemoryLinkPair line;
@@ -196,7 +202,7 @@ internal sealed class SessionRig : IAsyncDisposable
     }
 
     /// <summary>Steps the session until <paramref name="done"/> holds, calling <paramref name="eachStep"/> after every step; fails after <paramref name="timeoutMs"/>.</summary>
-    public void RunUntil(Func<bool> done, string what, int timeoutMs = 10_000, Action? eachStep = null)
+    public void RunUntil(Func<bool> done, string what, int timeoutMs = PatientMs, Action? eachStep = null)
     {
         long deadline = Environment.TickCount64 + timeoutMs;
         while (!done())
@@ -223,7 +229,7 @@ internal sealed class SessionRig : IAsyncDisposable
     }
 
     /// <summary>Runs from power-up to the first MQTT session.</summary>
-    public void RunUntilOnline(int timeoutMs = 10_000) => RunUntil(() => Session.IsOnline, "the session to come online", timeoutMs);
+    public void RunUntilOnline(int timeoutMs = PatientMs) => RunUntil(() => Session.IsOnline, "the session to come online", timeoutMs);
 
     /// <summary>Every message the cloud accepted from this test's SIM (MQTT or HTTPS), with its payload, oldest first.</summary>
     public IReadOnlyList<PublishedMessage> PublishedMessages() => [.. published];
@@ -247,7 +253,7 @@ internal sealed class SessionRig : IAsyncDisposable
 
     /// <summary>Waits (without stepping the device) for an event about this test's SIM that matches.</summary>
     public Task<CloudEvent> WaitForEventAsync(Func<CloudEvent, bool> match)
-        => Cloud.Events.WaitForAsync(e => e.ClientId == Iccid && match(e), TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
+        => Cloud.Events.WaitForAsync(e => e.ClientId == Iccid && match(e), TimeSpan.FromMilliseconds(PatientMs), TestContext.Current.CancellationToken);
 
     /// <summary>The simulator never failed inside, and no QoS 1 message was set aside as undeliverable.</summary>
     public void AssertHealthy()
