@@ -110,12 +110,6 @@ namespace CellularIot.Cloud.Mqtt
             }
         }
 
-        /// <summary>QoS 1 messages set aside since the client was created.</summary>
-        public int QuarantinedCount
-        {
-            get { return connection.QuarantinedCount; }
-        }
-
         /// <summary>Redelivered QoS 1 messages acknowledged without being handed to the application again.</summary>
         public int RedeliveriesDropped
         {

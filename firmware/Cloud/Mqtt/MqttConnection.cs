@@ -30,7 +30,6 @@ namespace CellularIot.Cloud.Mqtt
         private ConnectionLossReason lossReason;
         private string lossDetail;
         private QuarantinedMessage quarantinedReport;
-        private int quarantinedCount;
 
         public MqttConnection(MqttSettings settings, IClock clock, ILog log, InFlightTable inFlight)
         {
@@ -80,18 +79,6 @@ namespace CellularIot.Cloud.Mqtt
         public string LossDetail
         {
             get { return lossDetail; }
-        }
-
-        /// <summary>QoS 1 messages set aside since the client was created.</summary>
-        public int QuarantinedCount
-        {
-            get
-            {
-                lock (sync)
-                {
-                    return quarantinedCount;
-                }
-            }
         }
 
         /// <summary>A new connection over <paramref name="newTransport"/> starts (CONNECT not yet answered). Caller holds <see cref="Sync"/>.</summary>
@@ -279,7 +266,6 @@ namespace CellularIot.Cloud.Mqtt
 
             quarantinedReport = new QuarantinedMessage(inFlight.PacketId(slot), inFlight.Topic(slot), inFlight.CopyPayload(slot), inFlight.Drops(slot));
             inFlight.Free(slot);
-            quarantinedCount++;
         }
     }
 }

@@ -52,38 +52,6 @@ namespace CellularIot.Cloud.Mqtt
             return copy;
         }
 
-        /// <summary>True when the topic is exactly <paramref name="topic"/>, compared without allocating.</summary>
-        public bool TopicIs(string topic)
-        {
-            if (topic == null)
-            {
-                return false;
-            }
-
-            // The topic was validated as UTF-8 on receipt; comparing bytes of ASCII text is the common case,
-            // anything else falls back to a decoded compare.
-            if (topic.Length != TopicLength)
-            {
-                return Utf8.GetByteCount(topic) == TopicLength && GetTopic() == topic;
-            }
-
-            for (int i = 0; i < topic.Length; i++)
-            {
-                char c = topic[i];
-                if (c >= 0x80)
-                {
-                    return GetTopic() == topic;
-                }
-
-                if (Buffer[TopicOffset + i] != (byte)c)
-                {
-                    return false;
-                }
-            }
-
-            return true;
-        }
-
         /// <summary>Points this message at a decoded PUBLISH.</summary>
         internal void Set(byte[] buffer, int topicOffset, int topicLength, int payloadOffset, int payloadLength, int qos, bool dup, bool retain, int packetId)
         {

@@ -26,7 +26,7 @@ namespace CellularIot.Tests.Cloud.Mqtt
                 f.Clock.Advance(200);
                 f.Broker.CloseFromPeer();
                 Assert.IsFalse(f.Client.Poll(0));
-                Assert.AreEqual(drop == 3 ? 1 : 0, f.Client.QuarantinedCount);
+                Assert.AreEqual(drop == 3 ? 1 : 0, f.Listener.Quarantined.Count);
                 f.Connect();
                 if (drop < 3)
                 {
@@ -60,7 +60,7 @@ namespace CellularIot.Tests.Cloud.Mqtt
             f.Broker.CloseFromPeer();
             Assert.IsFalse(f.Client.Poll(0));
 
-            Assert.AreEqual(0, f.Client.QuarantinedCount);
+            Assert.AreEqual(0, f.Listener.Quarantined.Count);
             Assert.AreEqual(1, f.Client.InFlightCount);
         }
 
@@ -76,7 +76,7 @@ namespace CellularIot.Tests.Cloud.Mqtt
             f.Broker.CloseFromPeer();
             Assert.IsFalse(f.Client.Poll(0));
 
-            Assert.AreEqual(1, f.Client.QuarantinedCount);
+            Assert.AreEqual(1, f.Listener.Quarantined.Count);
             Assert.AreEqual(suspect, ((QuarantinedMessage)f.Listener.Quarantined[0]).PacketId);
             Assert.AreEqual(1, f.Client.InFlightCount);
         }
@@ -91,7 +91,7 @@ namespace CellularIot.Tests.Cloud.Mqtt
             f.Publish("a", "x", 1);
             f.Client.Disconnect();
             Assert.IsFalse(f.Client.Poll(0));
-            Assert.AreEqual(0, f.Client.QuarantinedCount);
+            Assert.AreEqual(0, f.Listener.Quarantined.Count);
             Assert.AreEqual(1, f.Client.InFlightCount);
         }
 
