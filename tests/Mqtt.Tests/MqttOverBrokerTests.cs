@@ -22,7 +22,7 @@ public sealed class MqttOverBrokerTests
 
         Assert.True(result.IsAccepted, result.Detail);
         Assert.Equal("mqtt", device.Transport!.NegotiatedAlpn);
-        var handshake = Assert.Single(front.Handshakes);
+        var handshake = Assert.Single(front.WaitForHandshakes(1));
         Assert.Equal("broker.test", handshake.Sni);
         Assert.Equal("mqtt", handshake.Alpn);
         var connect = Assert.Single(broker.Connects);
@@ -111,7 +111,7 @@ public sealed class MqttOverBrokerTests
         Assert.Equal(MqttQualityOfServiceLevel.AtLeastOnce, publishes[1].Qos);
         var processed = Assert.Single(broker.Processed);
         Assert.Equal("must arrive", System.Text.Encoding.UTF8.GetString(processed.Payload));
-        Assert.Equal(2, front.Handshakes.Count);
+        Assert.Equal(2, front.WaitForHandshakes(2).Count);
     }
 
     [Fact]

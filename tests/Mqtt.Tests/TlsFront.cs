@@ -38,6 +38,21 @@ internal sealed class TlsFront : IAsyncDisposable
     /// <summary>Each handshake: the SNI host name the client sent (null when none) and the ALPN protocol agreed.</summary>
     public ConcurrentQueue<(string? Sni, string Alpn, IPEndPoint Remote)> Handshakes { get; } = new();
 
+    /// <summary>
+    /// The handshakes once <paramref name="count"/> of them are recorded: the client may finish its side of a handshake
+    /// before this front has recorded its own.
+    /// </summary>
+    public IReadOnlyList<(string? Sni, string Alpn, IPEndPoint Remote)> WaitForHandshakes(int count)
+    {
+        var deadline = Environment.TickCount64 + 60_000;
+        while (Handshakes.Count < count && Environment.TickCount64 < deadline)
+        {
+            Thread.Sleep(10);
+        }
+
+        return [.. Handshakes];
+    }
+
     /// <summary>Close every connection as soon as the client sends its first bytes (no CONNACK ever).</summary>
     public bool CloseAfterFirstBytes { get; set; }
 

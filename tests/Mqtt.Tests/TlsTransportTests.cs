@@ -57,7 +57,7 @@ public sealed class TlsTransportTests
         using TlsTransport transport = await TlsTransport.ConnectAsync(options, TestContext.Current.CancellationToken);
 
         Assert.Equal(IPAddress.Loopback, ((IPEndPoint)transport.LocalEndPoint!).Address);
-        Assert.Equal(((IPEndPoint)transport.LocalEndPoint!).Port, Assert.Single(front.Handshakes).Remote.Port);
+        Assert.Equal(((IPEndPoint)transport.LocalEndPoint!).Port, Assert.Single(front.WaitForHandshakes(1)).Remote.Port);
     }
 
     [Fact]
