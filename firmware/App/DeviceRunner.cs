@@ -291,9 +291,11 @@ namespace CellularIot.App
 
         private int ReadSignal()
         {
-            if (session.State == SessionState.ModemUp || (session.State == SessionState.Waiting && session.Iccid == null))
+            // Only online and with every message acknowledged: before that the modem's commands belong to the bring-up
+            // and the first message, and the reading carries the last value known.
+            if (!session.IsOnline || awaitingDelivery != 0)
             {
-                return TelemetryReading.Unknown;
+                return lastSignalDbm;
             }
 
             try

@@ -15,7 +15,11 @@ namespace CellularIot.At
         /// <summary>How long the reader and the dispatcher wait before looking whether the channel is stopping.</summary>
         public int PollMs { get; set; } = 100;
 
-        /// <summary>Quiet time after a final result before the next command is written; SIMCom modules drop characters sent sooner.</summary>
-        public int GuardTimeMs { get; set; } = 20;
+        /// <summary>
+        /// Quiet time after a final result before the next command is written. None by default: the channel writes a
+        /// command only once the previous one's final result arrived, and a fixed pause before every command added
+        /// up to a second of each bring-up. A module that drops characters sent right after a result sets one.
+        /// </summary>
+        public int GuardTimeMs { get; set; }
     }
 }

@@ -45,6 +45,12 @@ public sealed class ModemSimulator : IDisposable
     /// <summary>How many AT command lines the module has executed (lines starting "AT" received while running).</summary>
     public int CommandCount => modem.CommandCount;
 
+    /// <summary>AT command lines the firmware wrote while the module was off or hung (probes of a silent module): written, never answered.</summary>
+    public int UnansweredCommandCount => modem.UnansweredCommandCount;
+
+    /// <summary>Every AT command line the firmware wrote: those executed and those sent to a module that was off or hung.</summary>
+    public int CommandsWritten => modem.CommandCount + modem.UnansweredCommandCount;
+
     /// <summary>Where the module is in its power cycle.</summary>
     public PowerState Power => Query(() => modem.Power);
 

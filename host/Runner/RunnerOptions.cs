@@ -33,6 +33,8 @@ public sealed class RunnerOptions
           --board-model         reach the simulated modem through the board's own serial code over a model of
                                 nanoFramework's ESP32 SerialPort (reads wait for the whole count, a bounded buffer)
           --trace-at            print every AT exchange of the simulated modem
+          --warm                run the firmware twice against the same simulated modem and stored state: a cold
+                                start (modem off, no login, no CA), then a warm restart (modem on, login and CA kept)
           --port <device>       use a real SIM7080G on this serial port (e.g. /dev/ttyUSB0, COM3) instead
           --baud <n>            serial speed for --port or --pty (default 115200, or the file's baudRate)
           --quiet               print only warnings and the summary
@@ -84,6 +86,9 @@ public sealed class RunnerOptions
 
     /// <summary>Whether the simulated modem's AT traffic is printed.</summary>
     public bool TraceAt { get; private set; }
+
+    /// <summary>Whether the firmware runs a second time, as a warm restart, after the first run reached its goal.</summary>
+    public bool Warm { get; private set; }
 
     /// <summary>Whether only warnings and the summary are printed.</summary>
     public bool Quiet { get; private set; }
@@ -148,6 +153,9 @@ public sealed class RunnerOptions
                 case "--trace-at":
                     options.TraceAt = true;
                     break;
+                case "--warm":
+                    options.Warm = true;
+                    break;
                 case "--quiet":
                     options.Quiet = true;
                     break;
@@ -156,9 +164,9 @@ public sealed class RunnerOptions
             }
         }
 
-        if (options.Port is not null && (options.Pty || options.TraceAt || options.BoardModel))
+        if (options.Port is not null && (options.Pty || options.TraceAt || options.BoardModel || options.Warm))
         {
-            throw new FormatException("--pty, --board-model and --trace-at are for the simulated modem; --port uses a real one");
+            throw new FormatException("--pty, --board-model, --trace-at and --warm are for the simulated modem; --port uses a real one");
         }
 
         if (options.Pty && options.BoardModel)

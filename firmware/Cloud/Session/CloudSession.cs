@@ -197,8 +197,9 @@ namespace CellularIot.Cloud.Session
                 RegistrationState registration = modem.WaitForRegistration();
                 log.Info(registration == RegistrationState.Roaming ? "registered, roaming (as 1NCE SIMs do)" : "registered on the home network");
                 modem.ActivateData(settings.Apn);
-                SignalQuality signal = modem.ReadSignalQuality();
-                log.Info("signal: " + (signal.IsKnown ? signal.Dbm + " dBm" : "unknown"));
+
+                // No signal reading here: it would cost a command on the way to the first message, and the device
+                // reads the signal with its telemetry once online.
                 time.Sync();
                 modem.EnsureCaCertificate(settings.CaFileName, caPem);
                 logins.RestoreFor(iccid);

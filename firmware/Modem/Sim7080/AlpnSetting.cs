@@ -20,14 +20,25 @@ namespace CellularIot.Modem.Sim7080
             this.log = log;
         }
 
-        /// <summary>Sets <paramref name="protocol"/> on <paramref name="context"/>; true when the read-back confirms it.</summary>
-        public bool Configure(int context, string protocol)
+        /// <summary>Sets <paramref name="protocol"/> on <paramref name="context"/>; true when the module accepted it.</summary>
+        public bool Set(int context, string protocol)
         {
             AtCommand set = commands.Command(ModemCommands.LongCommand).Begin("AT+CSSLCFG=").AppendQuoted(keyword).Append(",").Append(context)
                 .Append(",").AppendQuoted(protocol);
             if (commands.Execute(set) != AtOutcome.Ok)
             {
                 log.Warn("ALPN not accepted: " + new AtCommandException(set).Message);
+                return false;
+            }
+
+            return true;
+        }
+
+        /// <summary>Sets <paramref name="protocol"/> on <paramref name="context"/>; true when the read-back confirms it.</summary>
+        public bool Configure(int context, string protocol)
+        {
+            if (!Set(context, protocol))
+            {
                 return false;
             }
 

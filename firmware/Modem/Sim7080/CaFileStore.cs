@@ -2,6 +2,7 @@ namespace CellularIot.Modem.Sim7080
 {
     using System;
     using CellularIot.At;
+    using CellularIot.Storage;
     using CellularIot.Support;
 
     /// <summary>
@@ -18,6 +19,13 @@ namespace CellularIot.Modem.Sim7080
         private readonly Sim7080Settings settings;
         private readonly ILog log;
 
+        private readonly object sync = new object();
+
+        // The CA this driver last stored and imported (name, CRC-32, length) since the module last started; null before.
+        private string ensuredName;
+        private uint ensuredCrc;
+        private int ensuredLength;
+
         public CaFileStore(ModemCommands commands, Sim7080Settings settings, ILog log)
         {
             this.commands = commands;
@@ -25,8 +33,13 @@ namespace CellularIot.Modem.Sim7080
             this.log = log;
         }
 
-        /// <summary>Stores <paramref name="pem"/> as <paramref name="fileName"/> unless it is there already, then imports it; true when written.</summary>
-        public bool Ensure(string fileName, byte[] pem)
+        /// <summary>
+        /// Stores <paramref name="pem"/> as <paramref name="fileName"/> unless it is there already, and imports it;
+        /// true when written. A module that kept its settings (<paramref name="keptSettings"/>) imported an unchanged
+        /// file already, so it is not imported again; a CA this driver ensured since the module last started costs
+        /// no command at all.
+        /// </summary>
+        public bool Ensure(string fileName, byte[] pem, bool keptSettings)
         {
             AtText.CheckCommandText(fileName);
             if (pem == null)
@@ -37,6 +50,17 @@ namespace CellularIot.Modem.Sim7080
             if (pem.Length == 0 || pem.Length > settings.MaxFileBytes)
             {
                 throw new ArgumentOutOfRangeException(nameof(pem), "a CA file must hold 1.." + settings.MaxFileBytes + " bytes");
+            }
+
+            uint crc = Crc32.Compute(pem, 0, pem.Length);
+            lock (sync)
+            {
+                if (fileName == ensuredName && crc == ensuredCrc && pem.Length == ensuredLength)
+                {
+                    return false;
+                }
+
+                ensuredName = null;
             }
 
             bool write;
@@ -62,8 +86,28 @@ namespace CellularIot.Modem.Sim7080
                 commands.Execute(commands.Command("AT+CFSTERM"));
             }
 
-            commands.Ok(commands.Command(ModemCommands.LongCommand).Begin("AT+CSSLCFG=\"convert\",2,").AppendQuoted(fileName));
+            if (write || !keptSettings)
+            {
+                commands.Ok(commands.Command(ModemCommands.LongCommand).Begin("AT+CSSLCFG=\"convert\",2,").AppendQuoted(fileName));
+            }
+
+            lock (sync)
+            {
+                ensuredName = fileName;
+                ensuredCrc = crc;
+                ensuredLength = pem.Length;
+            }
+
             return write;
+        }
+
+        /// <summary>The module restarted: the CA is checked again the next time it is ensured.</summary>
+        public void Forget()
+        {
+            lock (sync)
+            {
+                ensuredName = null;
+            }
         }
 
         private void StartSession()

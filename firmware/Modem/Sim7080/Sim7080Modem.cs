@@ -29,9 +29,15 @@ namespace CellularIot.Modem.Sim7080
         private readonly SocketTable sockets;
         private readonly CaFileStore caFiles;
         private readonly AlpnSetting alpn;
+        private readonly SocketTlsSetup tls;
         private readonly object sync = new object();
         private ModemIdentity identity;
         private ModemCapabilities capabilities;
+        private bool alpnChecked;
+
+        // Whether the module has kept the settings of an earlier bring-up (it answered without echo, which every boot
+        // switches on); false once it booted, was reset or rebooted.
+        private bool keptSettings;
 
         /// <summary>Creates the driver over <paramref name="channel"/> (started on the first <see cref="PowerOn"/>).</summary>
         public Sim7080Modem(AtChannel channel, IPowerKey powerKey, IClock clock, ILog log, Sim7080Settings settings)
@@ -70,6 +76,7 @@ namespace CellularIot.Modem.Sim7080
             data = new Sim7080DataContext(channel, commands, sockets, clock, log, settings);
             caFiles = new CaFileStore(commands, settings, log);
             alpn = settings.AlpnKeyword == null ? null : new AlpnSetting(commands, settings.AlpnKeyword, log);
+            tls = new SocketTlsSetup(commands, alpn, settings.SocketCount);
             capabilities = new ModemCapabilities(true, true, false, settings.MaxSendChunk, settings.SocketCount);
             channel.Register("RDY", OnRdy);
             channel.Register("SMS Ready", OnSmsReady);
@@ -104,6 +111,18 @@ namespace CellularIot.Modem.Sim7080
             }
         }
 
+        // Whether the module has kept the settings of an earlier bring-up (see keptSettings).
+        private bool KeptSettings
+        {
+            get
+            {
+                lock (sync)
+                {
+                    return keptSettings;
+                }
+            }
+        }
+
         /// <inheritdoc/>
         public bool RebootDetected
         {
@@ -117,7 +136,12 @@ namespace CellularIot.Modem.Sim7080
             boot.Begin();
             try
             {
-                bool answering = commands.Probe(settings.ProbeAttempts);
+                // One probe: a module that is on answers within milliseconds, and more probes would only delay
+                // switching on one that is off. (A module that was on after all, its answer lost to line noise, is
+                // switched off by the key, times out below and is brought back by the recovery ladder.)
+                int echoes = channel.EchoLines;
+                bool answering = commands.Probe(1);
+                bool kept = answering && channel.EchoLines == echoes;
                 if (!answering)
                 {
                     log.Info("modem silent: pressing PWRKEY");
@@ -129,7 +153,7 @@ namespace CellularIot.Modem.Sim7080
                     }
                 }
 
-                BringUp(answering);
+                BringUp(answering, kept);
             }
             finally
             {
@@ -164,13 +188,16 @@ namespace CellularIot.Modem.Sim7080
         /// <inheritdoc/>
         public RegistrationState WaitForRegistration()
         {
-            return registration.WaitForRegistration(settings.AttachTimeoutMs, settings.RegistrationPollMs);
+            // A module that booted for this bring-up registers seconds after AT+CEREG=1, so its URC says when; one
+            // that kept its settings may have registered long ago and is asked.
+            return registration.WaitForRegistration(settings.AttachTimeoutMs, settings.RegistrationPollMs, KeptSettings);
         }
 
         /// <inheritdoc/>
         public string ActivateData(string apn)
         {
-            return data.Activate(apn);
+            // A module that booted for this bring-up has no active context: asking first would only cost a command.
+            return data.Activate(apn, KeptSettings);
         }
 
         /// <inheritdoc/>
@@ -194,7 +221,7 @@ namespace CellularIot.Modem.Sim7080
         /// <inheritdoc/>
         public bool EnsureCaCertificate(string fileName, byte[] pem)
         {
-            return caFiles.Ensure(fileName, pem);
+            return caFiles.Ensure(fileName, pem, KeptSettings);
         }
 
         /// <inheritdoc/>
@@ -207,19 +234,14 @@ namespace CellularIot.Modem.Sim7080
             bool opened = false;
             try
             {
-                // The SSL context of a connection id is the id itself (AT+CASSLCFG "crindex" defaults to it).
-                commands.Ok(commands.Command(ModemCommands.LongCommand).Begin("AT+CSSLCFG=\"sslversion\",").Append(cid).Append(",3"));
-                commands.Ok(commands.Command(ModemCommands.LongCommand).Begin("AT+CSSLCFG=\"sni\",").Append(cid).Append(",").AppendQuoted(serverName));
                 // ALPN stays in the SSL context after its socket closes: a socket without its own gets the HTTP/1.1
                 // default back, or it would offer the protocol of whichever socket held this id before (mqtt).
                 string protocol = options.Alpn == null && Capabilities.SupportsAlpn ? settings.AlpnProbeProtocol : options.Alpn;
-                if (protocol != null && !alpn.Configure(cid, protocol))
+                if (!tls.Apply(cid, serverName, options.CaFileName, protocol))
                 {
                     throw new SocketOpenException(options.Host, SocketOpenError.AlpnNotConfirmed, null);
                 }
 
-                commands.Ok(commands.Command(ModemCommands.LongCommand).Begin("AT+CASSLCFG=").Append(cid).Append(",\"SSL\",1"));
-                commands.Ok(commands.Command(ModemCommands.LongCommand).Begin("AT+CASSLCFG=").Append(cid).Append(",\"CACERT\",").AppendQuoted(options.CaFileName));
                 Open(cid, options);
                 opened = true;
                 log.Info("socket " + cid + " open to " + options.Host + ":" + options.Port);
@@ -240,6 +262,7 @@ namespace CellularIot.Modem.Sim7080
         {
             channel.Start();
             boot.Begin();
+            ForgetModemState();
             try
             {
                 if (commands.Probe(settings.ProbeAttempts))
@@ -255,13 +278,13 @@ namespace CellularIot.Modem.Sim7080
                 sockets.DetachAll("modem reset");
                 if (WaitForBoot())
                 {
-                    BringUp(false);
+                    BringUp(false, false);
                     return RecoveryStep.SoftReset;
                 }
 
                 log.Warn("modem still silent: PWRKEY power cycle");
                 PowerCycle();
-                BringUp(false);
+                BringUp(false, false);
                 return RecoveryStep.PowerCycle;
             }
             finally
@@ -285,61 +308,100 @@ namespace CellularIot.Modem.Sim7080
             sockets.DetachAll("driver disposed");
         }
 
-        private void BringUp(bool answering)
+        private void BringUp(bool answering, bool kept)
         {
-            if (!answering && !commands.Probe(settings.SyncAttempts))
+            if (!kept)
             {
-                throw new ModemException("modem does not answer AT after " + settings.SyncAttempts + " attempts");
+                ForgetModemState();
+                if (!answering)
+                {
+                    SyncAfterBoot();
+                }
+                else
+                {
+                    commands.Ok(commands.Command("ATE0"));
+                }
+
+                // Reports first, so that the registration that follows a boot is reported by URC, not polled for.
+                commands.Ok(commands.Command("AT+CMEE=2"));
+                commands.Ok(commands.Command("AT+CLTS=1"));
+                commands.Ok(commands.Command("AT+CEREG=1"));
             }
 
-            commands.Ok(commands.Command("ATE0"));
-            commands.Ok(commands.Command("AT+CMEE=2"));
-            commands.Ok(commands.Command("AT+CLTS=1"));
-            LogClock();
             SimState sim = ReadSimState();
             if (sim != SimState.Ready)
             {
                 throw new ModemException("SIM not ready: " + ThreeGppQueries.Describe(sim));
             }
 
+            // The ICCID every time: it is the MQTT client ID, and the SIM may have changed. The IMEI and the firmware
+            // revision are not read: nothing here needs them, and they would cost two commands at every start.
             string iccid = threeGpp.ReadBareLine("AT+CCID");
-            string imei = threeGpp.ReadBareLine("AT+CGSN");
-            string revision = threeGpp.ReadBareLine("AT+CGMR");
-            if (revision.StartsWith("Revision:"))
+            if (!ThreeGppQueries.IsDigits(iccid, 19, 20))
             {
-                revision = revision.Substring("Revision:".Length).Trim();
+                throw new ModemException("unreadable ICCID: " + iccid);
             }
 
-            if (!ThreeGppQueries.IsDigits(iccid, 19, 20) || !ThreeGppQueries.IsDigits(imei, 15, 15))
+            if (!kept)
             {
-                throw new ModemException("unreadable identity: ICCID " + iccid + ", IMEI " + imei);
+                // Radio and PDP definition before the attach they steer; a module that kept its settings is attached.
+                commands.Ok(commands.Command("AT+CNMP=38"));
+                commands.Ok(commands.Command(16).Begin("AT+CMNB=").Append(CatMnbSetting.ValueOf(settings.RadioMode)));
+                data.Define(settings.Apn);
             }
 
-            commands.Ok(commands.Command("AT+CNMP=38"));
-            commands.Ok(commands.Command(16).Begin("AT+CMNB=").Append(CatMnbSetting.ValueOf(settings.RadioMode)));
-            data.Define(settings.Apn);
-            commands.Ok(commands.Command("AT+CEREG=1"));
-            bool alpnConfirmed = alpn != null && alpn.Configure(settings.AlpnProbeContext, settings.AlpnProbeProtocol);
+            bool alpnConfirmed;
             lock (sync)
             {
-                identity = new ModemIdentity(iccid, imei, revision);
+                alpnConfirmed = capabilities.SupportsAlpn;
+            }
+
+            if (!alpnChecked && alpn != null)
+            {
+                // Written and read back once per start of the firmware: the firmware does not change while it runs.
+                alpnConfirmed = tls.ConfirmAlpn(settings.AlpnProbeContext, settings.AlpnProbeProtocol);
+                alpnChecked = true;
+            }
+
+            lock (sync)
+            {
+                keptSettings = kept;
+                identity = new ModemIdentity(iccid, null, null);
                 capabilities = new ModemCapabilities(true, true, alpnConfirmed, settings.MaxSendChunk, settings.SocketCount);
             }
 
-            log.Info("modem up: " + revision + ", ICCID " + iccid + ", ALPN " + (alpnConfirmed ? "confirmed" : "unsupported"));
+            log.Info("modem up: ICCID " + iccid + ", ALPN " + (alpnConfirmed ? "confirmed" : "unsupported") + (kept ? ", settings kept from an earlier start" : string.Empty));
         }
 
-        private void LogClock()
+        // After RDY (or a probe answered while booting) the module takes commands: ATE0 is the first, and only when it
+        // is not answered is the module probed until it is.
+        private void SyncAfterBoot()
         {
-            // Before the network has set it the clock is the module's default; TLS needs it right, so say what it is.
-            try
+            if (commands.Execute(commands.Command("ATE0")) == AtOutcome.Ok)
             {
-                log.Info("modem clock (UTC): " + ReadNetworkTimeUtc().ToString());
+                return;
             }
-            catch (ModemException ex)
+
+            if (!commands.Probe(settings.SyncAttempts))
             {
-                log.Warn("modem clock unreadable: " + ex.Message);
+                throw new ModemException("modem does not answer AT after " + settings.SyncAttempts + " attempts");
             }
+
+            commands.Ok(commands.Command("ATE0"));
+        }
+
+        // The module booted, was reset or rebooted: the settings it held in memory (SSL contexts, registration
+        // reports) are gone, and so is what this driver knew of them.
+        private void ForgetModemState()
+        {
+            lock (sync)
+            {
+                keptSettings = false;
+            }
+
+            tls.Forget();
+            caFiles.Forget();
+            registration.Forget();
         }
 
         private void Open(int cid, SecureSocketOptions options)
@@ -460,6 +522,7 @@ namespace CellularIot.Modem.Sim7080
             }
 
             log.Warn("modem rebooted unexpectedly");
+            ForgetModemState();
             sockets.DetachAll("modem rebooted");
             EventHandler handler = Rebooted;
             if (handler != null)
@@ -471,6 +534,7 @@ namespace CellularIot.Modem.Sim7080
         private void OnPowerDown(AtLine line)
         {
             boot.OnPowerDown();
+            ForgetModemState();
             sockets.DetachAll("modem powered down");
         }
 

@@ -7,8 +7,11 @@ namespace CellularIot.Modem.Sim7080
 
     /// <summary>
     /// One SIM7080G TLS connection (a CA socket). Sends go through the <c>&gt;</c> prompt of AT+CASEND in
-    /// pieces no larger than the module's maximum; reads use AT+CARECV, woken by +CADATAIND and, as a safety
-    /// net, by a periodic poll. Any failed send or read closes the socket: bytes were lost, so the stream above
+    /// pieces no larger than the module's maximum; reads use AT+CARECV only when there is something to read:
+    /// after +CADATAIND (the module announces data that arrives while none is waiting), after a read that filled
+    /// the request (more may wait), and after the peer closed (what is left). An idle socket costs no command; a
+    /// lost announcement is covered by the time-outs above (the MQTT keep-alive, the HTTP and WebSocket reads),
+    /// which end the connection and so recover. Any failed send or read closes the socket: bytes were lost, so the stream above
     /// cannot go on. Send and Receive each keep one command object, so neither allocates per call.
     /// </summary>
     public sealed class Sim7080Socket : ISecureSocket, IDisposable
@@ -26,6 +29,7 @@ namespace CellularIot.Modem.Sim7080
         private readonly AtCommand receiveCommand;
         private bool closed;
         private bool released;
+        private bool dataWaiting;
         private string closeReason;
 
         internal Sim7080Socket(SocketTable table, AtChannel channel, IClock clock, Sim7080Settings settings, int cid)
@@ -107,6 +111,7 @@ namespace CellularIot.Modem.Sim7080
             while (true)
             {
                 bool wasClosed;
+                bool waiting;
                 lock (sync)
                 {
                     if (released)
@@ -115,19 +120,34 @@ namespace CellularIot.Modem.Sim7080
                     }
 
                     wasClosed = closed;
+                    waiting = dataWaiting;
+
+                    // Taken before reading: a +CADATAIND that arrives during or after this read sets it again.
+                    dataWaiting = false;
+                    dataSignal.Reset();
                 }
 
-                // Reset before reading: a +CADATAIND that arrives during or after this read sets it again.
-                dataSignal.Reset();
-                int read = ReadOnce(buffer, offset, max);
-                if (read > 0)
+                if (waiting || wasClosed)
                 {
-                    return read;
-                }
+                    int read = ReadOnce(buffer, offset, max);
+                    if (read == max)
+                    {
+                        // The module announces only data that arrives while none waits: what a full read left is not announced.
+                        lock (sync)
+                        {
+                            dataWaiting = true;
+                        }
+                    }
 
-                if (wasClosed)
-                {
-                    ThrowIfClosed();
+                    if (read > 0)
+                    {
+                        return read;
+                    }
+
+                    if (wasClosed)
+                    {
+                        ThrowIfClosed();
+                    }
                 }
 
                 long remaining = deadline - clock.MonotonicMs;
@@ -136,7 +156,7 @@ namespace CellularIot.Modem.Sim7080
                     return 0;
                 }
 
-                dataSignal.WaitOne((int)(remaining < settings.ReceivePollMs ? remaining : settings.ReceivePollMs), false);
+                dataSignal.WaitOne((int)remaining, false);
             }
         }
 
@@ -172,6 +192,11 @@ namespace CellularIot.Modem.Sim7080
         /// <summary>+CADATAIND: data waits in the modem.</summary>
         internal void OnDataIndicated()
         {
+            lock (sync)
+            {
+                dataWaiting = true;
+            }
+
             dataSignal.Set();
         }
 

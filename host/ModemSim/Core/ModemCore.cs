@@ -20,6 +20,8 @@ internal sealed class ModemCore : IDisposable
     private volatile bool stopping;
     private ScheduledAction? silenceTimer;
     private int commandCount;
+    private int unansweredCommandCount;
+    private int unansweredLinePrefix;
 
     public ModemCore(IByteLink link, ModemSimOptions options)
     {
@@ -79,6 +81,9 @@ internal sealed class ModemCore : IDisposable
     public int Epoch { get; private set; }
 
     public int CommandCount => Volatile.Read(ref commandCount);
+
+    /// <summary>AT command lines that arrived while the module was off or hung, and so went unanswered.</summary>
+    public int UnansweredCommandCount => Volatile.Read(ref unansweredCommandCount);
 
     /// <summary>Sends an unsolicited result line.</summary>
     public void Urc(string line) => Output.Line(line);
@@ -244,8 +249,11 @@ internal sealed class ModemCore : IDisposable
         if (Power != PowerState.On || Silent)
         {
             Traffic.Add(TrafficDirection.ToModem, chunk);
+            CountUnansweredCommands(chunk);
             return;
         }
+
+        unansweredLinePrefix = 0;
 
         Input.Feed(chunk);
     }
@@ -289,5 +297,32 @@ internal sealed class ModemCore : IDisposable
         }
 
         dispatcher.Execute(command, reply);
+    }
+
+    // A line that starts with "AT" and ends with CR is a command line the firmware wrote, answered or not. Lines may
+    // arrive split across chunks, so how much of "AT" the current line began with is carried over: 0 at a line's
+    // start, 1 after its "A", 2 once it began with "AT", -1 when it is no command.
+    private void CountUnansweredCommands(byte[] chunk)
+    {
+        foreach (byte b in chunk)
+        {
+            if (b == (byte)'\r')
+            {
+                if (unansweredLinePrefix == 2)
+                {
+                    Interlocked.Increment(ref unansweredCommandCount);
+                }
+
+                unansweredLinePrefix = 0;
+                continue;
+            }
+
+            unansweredLinePrefix = unansweredLinePrefix switch
+            {
+                0 => (b | 0x20) == 'a' ? 1 : -1,
+                1 => (b | 0x20) == 't' ? 2 : -1,
+                _ => unansweredLinePrefix,
+            };
+        }
     }
 }
