@@ -27,6 +27,9 @@ public sealed class RunCommandTests
         Assert.InRange(acknowledged, 3, sent);
         Assert.Contains("reply received: {\"cmd\":\"ping\",\"ok\":true", output, StringComparison.Ordinal);
         Assert.Contains("TCP bytes", output, StringComparison.Ordinal);
+        Assert.Matches(@"\n  AT to 1st ack  \d+ commands \(cold start\)\r?\n", output);
+        Assert.Matches(@"\n  idle AT        \d+ commands in \d+\.\d s with nothing to send or receive\r?\n", output);
+        Assert.Matches(@"\n  fixed waits    \d+\.\d{3} s before the 1st ack\r?\n", output);
         Assert.DoesNotContain("device  published", output, StringComparison.Ordinal);
     }
 
