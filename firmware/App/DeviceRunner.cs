@@ -211,7 +211,7 @@ namespace CellularIot.App
         /// <inheritdoc/>
         public void OnStateChanged(SessionState state, string detail)
         {
-            if (state == SessionState.Online && telemetryTopic == null)
+            if ((state == SessionState.Online || state == SessionState.Connecting) && telemetryTopic == null)
             {
                 telemetryTopic = session.Topic(settings.TelemetryTopic);
                 commandPrefix = session.Topic(CommandPrefix.Substring(0, CommandPrefix.Length - 1)) + "/";
@@ -314,7 +314,10 @@ namespace CellularIot.App
 
         private void SendBacklog()
         {
-            while (session.IsOnline && awaitingDelivery == 0 && backlog.Count >= settings.BatchSize)
+            // While the session connects, a QoS 1 message is taken too: it goes out in the same write as CONNECT, so the
+            // first message needs no round trip of its own.
+            bool connecting = settings.Qos == 1 && session.State == SessionState.Connecting;
+            while ((session.IsOnline || connecting) && awaitingDelivery == 0 && backlog.Count >= settings.BatchSize)
             {
                 int count = backlog.PeekOldest(batch, settings.BatchSize);
                 TelemetryPayload.Write(batch, count, payload);

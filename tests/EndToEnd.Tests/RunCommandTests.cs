@@ -17,7 +17,9 @@ public sealed class RunCommandTests
 
         Assert.True(exit == 0, $"exit {exit}{Environment.NewLine}{output}{Environment.NewLine}{errors}");
         Assert.Contains("Summary", output, StringComparison.Ordinal);
-        Assert.Contains("goal reached: 3 messages acknowledged", output, StringComparison.Ordinal);
+        // At least 3: on a loaded machine two acknowledgements may land in one step of the loop.
+        Match goal = Regex.Match(output, @"goal reached: (\d+) messages acknowledged");
+        Assert.True(goal.Success && int.Parse(goal.Groups[1].Value, CultureInfo.InvariantCulture) >= 3, output);
         // The run stops once 3 are acknowledged and the ping's reply is in; on a loaded machine one more reading
         // may have gone out meanwhile, so "sent" can be ahead of "acknowledged", never behind.
         Match messages = Regex.Match(output, @"messages\s+(\d+) sent, (\d+) acknowledged");

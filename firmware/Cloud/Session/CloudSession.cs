@@ -127,13 +127,13 @@ namespace CellularIot.Cloud.Session
 
         /// <summary>
         /// Publishes under the topic rules. The delivery id of a QoS 1 message is its MQTT packet id (unique
-        /// among those in flight); 0 at QoS 0.
+        /// among those in flight); 0 at QoS 0. While connecting, a QoS 1 message waits and goes out with CONNECT.
         /// </summary>
-        /// <exception cref="CloudLinkException">Not connected, QoS 2, in-flight table full, or too large.</exception>
+        /// <exception cref="CloudLinkException">Not connected (nor connecting, for QoS 1), QoS 2, in-flight table full, or too large.</exception>
         /// <exception cref="TopicRuleException">The topic or payload breaks a rule.</exception>
         public int Publish(string topic, byte[] payload, int offset, int count, int qos)
         {
-            if (!link.HasClient || state != SessionState.Online)
+            if (!link.HasClient || (state != SessionState.Online && !(state == SessionState.Connecting && qos == 1)))
             {
                 throw new CloudLinkException("the cloud session is " + StateName(state), true, null);
             }
@@ -259,7 +259,6 @@ namespace CellularIot.Cloud.Session
                 ConnectResult result = link.Connect(connector.Open(endpoint, overTls, tokens.Current.Credentials.Username));
                 if (result.IsAccepted)
                 {
-                    link.Subscribe();
                     reconnect.Reset();
                     connectFailures = 0;
                     Connections++;

@@ -102,29 +102,23 @@ namespace CellularIot.Cloud.Session
             }
         }
 
-        /// <summary>Starts an MQTT session over <paramref name="link"/>, which this link closes when the connection ends.</summary>
+        /// <summary>
+        /// Starts an MQTT session over <paramref name="link"/>, which this link closes when the connection ends. The
+        /// SUBSCRIBE to the filters below &lt;ICCID&gt;/ and the messages waiting go out with CONNECT, in one write; a
+        /// filter the broker refuses is logged when its SUBACK comes.
+        /// </summary>
         public ConnectResult Connect(ITransport link)
         {
             transport = link;
-            return mqtt.Connect(link);
-        }
-
-        /// <summary>Subscribes to the filters below &lt;ICCID&gt;/; a filter the broker refuses is logged.</summary>
-        public void Subscribe()
-        {
-            if (subscriptionSuffixes.Length == 0)
+            string[] filters = null;
+            if (subscriptionSuffixes.Length > 0)
             {
-                return;
+                // Filters, not topic names: a wildcard is allowed here, and they are checked as filters.
+                filters = Filters(rules.Iccid, subscriptionSuffixes);
+                rules.CheckSubscribe(filters);
             }
 
-            // Filters, not topic names: a wildcard is allowed here, and they are checked as filters.
-            string[] filters = Filters(rules.Iccid, subscriptionSuffixes);
-            rules.CheckSubscribe(filters);
-            SubscribeResult granted = mqtt.Subscribe(filters, 1);
-            if (!granted.AllGranted)
-            {
-                log.Warn(granted.FailureCount + " of " + filters.Length + " subscriptions refused by the broker");
-            }
+            return mqtt.Connect(link, filters, 1);
         }
 
         /// <summary>Receives for up to <paramref name="waitMs"/>; false once the connection is lost (see <see cref="LossDetail"/>).</summary>

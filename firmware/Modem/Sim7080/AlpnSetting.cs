@@ -37,16 +37,14 @@ namespace CellularIot.Modem.Sim7080
         /// <summary>Sets <paramref name="protocol"/> on <paramref name="context"/>; true when the read-back confirms it.</summary>
         public bool Configure(int context, string protocol)
         {
-            if (!Set(context, protocol))
-            {
-                return false;
-            }
-
+            // Set and read back on one command line (V.250: "AT" once, commands separated by semicolons): the answer
+            // carries the read-back, and a firmware without the setting ends the line with its error.
             AtCommand read = commands.Command(ModemCommands.LongCommand).Begin("AT+CSSLCFG=").AppendQuoted(keyword).Append(",").Append(context)
+                .Append(",").AppendQuoted(protocol).Append(";+CSSLCFG=").AppendQuoted(keyword).Append(",").Append(context)
                 .Expect("+CSSLCFG: ", 2);
             if (commands.Execute(read) != AtOutcome.Ok)
             {
-                log.Warn("ALPN not read back: " + new AtCommandException(read).Message);
+                log.Warn("ALPN not accepted or not read back: " + new AtCommandException(read).Message);
                 return false;
             }
 

@@ -67,7 +67,10 @@ namespace CellularIot.Modem.Sim7080
             StartSession();
             try
             {
-                write = StoredSize(fileName) != pem.Length || !StoredEquals(fileName, pem);
+                // A module that kept its settings has run since a bring-up that ensured this firmware's CA: its length
+                // is checked, its content not read again. (One of the same length but other content makes the TLS
+                // opens fail, which leads to the modem's recovery, after which the content is compared.)
+                write = StoredSize(fileName) != pem.Length || (!keptSettings && !StoredEquals(fileName, pem));
                 if (write)
                 {
                     commands.Ok(commands.Command(ModemCommands.LongCommand).Begin("AT+CFSWFILE=").Append(CustomerDirectory).Append(",")

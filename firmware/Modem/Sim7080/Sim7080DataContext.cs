@@ -127,7 +127,16 @@ namespace CellularIot.Modem.Sim7080
         /// <summary>Defines the PDP context with <paramref name="apn"/> (AT+CGDCONT).</summary>
         public void Define(string apn)
         {
-            commands.Ok(commands.Command(ModemCommands.LongCommand).Begin("AT+CGDCONT=1,\"IP\",").AppendQuoted(apn));
+            Define(apn, "AT");
+        }
+
+        /// <summary>
+        /// Defines the PDP context with <paramref name="apn"/> on a command line that starts with
+        /// <paramref name="line"/> ("AT", or "AT" and settings to share the line, each followed by a semicolon).
+        /// </summary>
+        public void Define(string apn, string line)
+        {
+            commands.Ok(commands.Command(ModemCommands.LongCommand).Begin(line).Append("+CGDCONT=1,\"IP\",").AppendQuoted(apn));
             definedApn = apn;
         }
 

@@ -29,10 +29,9 @@ namespace CellularIot.Modem.Sim7080
             this.alpn = alpn;
             versionSet = new bool[count];
             sslOn = new bool[count];
-            serverNames = new string[count];
-            caFiles = new string[count];
-            protocols = new string[count];
-            Forget();
+            serverNames = NoValues(count);
+            caFiles = NoValues(count);
+            protocols = NoValues(count);
         }
 
         /// <summary>
@@ -46,16 +45,45 @@ namespace CellularIot.Modem.Sim7080
             bool done = false;
             try
             {
-                if (!Holds(versionSet, cid))
+                // The settings that differ share one command line (V.250: "AT" once, the commands separated by
+                // semicolons): one exchange with the module instead of one each. ALPN keeps a command of its own, so
+                // that a firmware refusing it is told apart from a refused setting.
+                bool version = !Holds(versionSet, cid);
+                bool name = !Holds(serverNames, cid, serverName);
+                bool ssl = !Holds(sslOn, cid);
+                bool ca = !Holds(caFiles, cid, caFile);
+                if (version || name || ssl || ca)
                 {
-                    commands.Ok(commands.Command(ModemCommands.LongCommand).Begin("AT+CSSLCFG=\"sslversion\",").Append(cid).Append(",").Append(TlsVersion12));
-                    Set(versionSet, cid);
-                }
+                    AtCommand line = commands.Command(2 * ModemCommands.LongCommand).Begin("AT");
+                    string separator = string.Empty;
+                    if (version)
+                    {
+                        line.Append("+CSSLCFG=\"sslversion\",").Append(cid).Append(",").Append(TlsVersion12);
+                        separator = ";";
+                    }
 
-                if (!Holds(serverNames, cid, serverName))
-                {
-                    commands.Ok(commands.Command(ModemCommands.LongCommand).Begin("AT+CSSLCFG=\"sni\",").Append(cid).Append(",").AppendQuoted(serverName));
+                    if (name)
+                    {
+                        line.Append(separator).Append("+CSSLCFG=\"sni\",").Append(cid).Append(",").AppendQuoted(serverName);
+                        separator = ";";
+                    }
+
+                    if (ssl)
+                    {
+                        line.Append(separator).Append("+CASSLCFG=").Append(cid).Append(",\"SSL\",1");
+                        separator = ";";
+                    }
+
+                    if (ca)
+                    {
+                        line.Append(separator).Append("+CASSLCFG=").Append(cid).Append(",\"CACERT\",").AppendQuoted(caFile);
+                    }
+
+                    commands.Ok(line);
+                    Set(versionSet, cid);
                     Set(serverNames, cid, serverName);
+                    Set(sslOn, cid);
+                    Set(caFiles, cid, caFile);
                 }
 
                 if (protocol != null && !Holds(protocols, cid, protocol))
@@ -67,18 +95,6 @@ namespace CellularIot.Modem.Sim7080
                     }
 
                     Set(protocols, cid, protocol);
-                }
-
-                if (!Holds(sslOn, cid))
-                {
-                    commands.Ok(commands.Command(ModemCommands.LongCommand).Begin("AT+CASSLCFG=").Append(cid).Append(",\"SSL\",1"));
-                    Set(sslOn, cid);
-                }
-
-                if (!Holds(caFiles, cid, caFile))
-                {
-                    commands.Ok(commands.Command(ModemCommands.LongCommand).Begin("AT+CASSLCFG=").Append(cid).Append(",\"CACERT\",").AppendQuoted(caFile));
-                    Set(caFiles, cid, caFile);
                 }
 
                 done = true;
@@ -125,6 +141,18 @@ namespace CellularIot.Modem.Sim7080
                 caFiles[cid] = null;
                 protocols[cid] = null;
             }
+        }
+
+        // On nanoFramework a new string array's slots are not null: each is cleared before anything reads it.
+        private static string[] NoValues(int count)
+        {
+            string[] values = new string[count];
+            for (int i = 0; i < values.Length; i++)
+            {
+                values[i] = null;
+            }
+
+            return values;
         }
 
         private bool Holds(bool[] flags, int cid)

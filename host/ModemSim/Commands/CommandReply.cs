@@ -5,8 +5,9 @@ namespace CellularIot.ModemSim.Commands;
 /// <summary>
 /// The answer to one command: information lines, raw bytes, and exactly one final result. A final result that
 /// comes after the module rebooted is dropped; an injected mid-response URC goes out just before the final result.
+/// The OK of a command that another follows on the same line is not written: the next command runs instead.
 /// </summary>
-internal sealed class CommandReply(ModemCore modem)
+internal sealed class CommandReply(ModemCore modem, Action? onOk = null)
 {
     private readonly int epoch = modem.Epoch;
 
@@ -55,6 +56,12 @@ internal sealed class CommandReply(ModemCore modem)
         }
 
         Finished = true;
+        if (onOk is not null && line == "OK")
+        {
+            onOk();
+            return;
+        }
+
         if (modem.Faults.TryTakeMidResponseUrc(out string urc))
         {
             modem.Output.Line(urc);

@@ -276,20 +276,28 @@ internal sealed class ModemCore : IDisposable
             Output.Raw([.. line, (byte)'\r']);
         }
 
-        CommandLine? command = CommandLine.Parse(Encoding.Latin1.GetString(line));
-        if (command is null)
+        IReadOnlyList<CommandLine>? commands = CommandLine.ParseAll(Encoding.Latin1.GetString(line));
+        if (commands is null)
         {
             return;
         }
 
         Interlocked.Increment(ref commandCount);
+        Run(commands, 0);
+    }
+
+    // Runs the command at index of a line's commands; the next one runs when it answered OK, and the line's answer is
+    // the last command's, or the first error.
+    private void Run(IReadOnlyList<CommandLine> commands, int index)
+    {
+        CommandLine command = commands[index];
         if (Faults.TakeReboot(command.Body))
         {
             Reboot();
             return;
         }
 
-        var reply = new CommandReply(this);
+        var reply = new CommandReply(this, index + 1 < commands.Count ? () => Run(commands, index + 1) : null);
         if (Faults.TakeFailure(command.Body) is int code)
         {
             reply.Cme(code);

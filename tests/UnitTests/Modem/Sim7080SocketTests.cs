@@ -23,10 +23,7 @@ namespace CellularIot.Tests.Modem
                 Assert.IsFalse(socket.IsClosed);
                 string[] expected =
                 {
-                    "AT+CSSLCFG=\"sslversion\",0,3",
-                    "AT+CSSLCFG=\"sni\",0,\"sni.example.com\"",
-                    "AT+CASSLCFG=0,\"SSL\",1",
-                    "AT+CASSLCFG=0,\"CACERT\",\"ca.pem\"",
+                    "AT+CSSLCFG=\"sslversion\",0,3;+CSSLCFG=\"sni\",0,\"sni.example.com\";+CASSLCFG=0,\"SSL\",1;+CASSLCFG=0,\"CACERT\",\"ca.pem\"",
                     "AT+CAOPEN=0,0,\"TCP\",\"a1b2.iot.eu-west-1.amazonaws.com\",443",
                 };
                 Assert.AreEqual(expected.Length, rig.Link.CommandCount);
@@ -37,7 +34,13 @@ namespace CellularIot.Tests.Modem
 
                 ISecureSocket second = rig.Modem.OpenSecureSocket(new SecureSocketOptions("h", 443, "ca.pem"));
                 Assert.AreEqual(1, second.Id);
-                Assert.IsTrue(rig.Link.Saw("AT+CSSLCFG=\"sni\",1,\"h\""));
+                Assert.IsTrue(rig.Link.Saw("AT+CSSLCFG=\"sslversion\",1,3;+CSSLCFG=\"sni\",1,\"h\";+CASSLCFG=1,\"SSL\",1;+CASSLCFG=1,\"CACERT\",\"ca.pem\""));
+
+                // Another host on an id whose other settings the module holds: only its SNI is written.
+                second.Close();
+                rig.Link.ClearHistory();
+                rig.Modem.OpenSecureSocket(new SecureSocketOptions("g", 443, "ca.pem"));
+                Assert.AreEqual("AT+CSSLCFG=\"sni\",1,\"g\"", rig.Link.Command(0));
             }
             finally
             {
