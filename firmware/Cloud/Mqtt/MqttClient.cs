@@ -156,7 +156,7 @@ namespace CellularIot.Cloud.Mqtt
                     {
                         int packetId = packetIds.Next(inFlight, subscribe.PacketId);
                         subscribeLength = PacketEncoder.Subscribe(sendBuffer, packetId, filters, qos);
-                        subscribe.Begin(packetId, filters.Length);
+                        subscribe.Begin(packetId, filters.Length, clock.MonotonicMs);
                     }
 
                     int length = pipeline.Build(settings, sendBuffer, subscribeLength, inFlight, connection.Number, clock.MonotonicMs);
@@ -288,7 +288,7 @@ namespace CellularIot.Cloud.Mqtt
 
                     packetId = packetIds.Next(inFlight, subscribe.PacketId);
                     int length = PacketEncoder.Subscribe(sendBuffer, packetId, filters, qos);
-                    subscribe.Begin(packetId, filters.Length);
+                    subscribe.Begin(packetId, filters.Length, clock.MonotonicMs);
                     if (!connection.Send(sendBuffer, length))
                     {
                         subscribe.End();
@@ -333,6 +333,12 @@ namespace CellularIot.Cloud.Mqtt
                     {
                         receiver.Receive(wait);
                         connection.KeepAlive(0);
+                    }
+
+                    // The SUBSCRIBE that went out with CONNECT is not waited for, but its SUBACK must come in time.
+                    if (connection.IsConnected && subscribe.IsOverdue(clock.MonotonicMs, settings.SubackTimeoutMs))
+                    {
+                        throw new MqttException(MqttError.SubackTimeout, "no SUBACK for SUBSCRIBE " + subscribe.PacketId + " within " + settings.SubackTimeoutMs + " ms");
                     }
                 }
                 catch (MqttException ex)

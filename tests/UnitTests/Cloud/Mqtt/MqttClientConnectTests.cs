@@ -33,6 +33,42 @@ namespace CellularIot.Tests.Cloud.Mqtt
         }
 
         [TestMethod]
+        public void ASubscribeThatWentWithConnectMustBeAnsweredInTime()
+        {
+            var f = new ClientFixture();
+            f.NewBroker(BrokerPackets.Connack(0, false));
+            string[] filters = { ClientFixture.Topic("commands/#") };
+            Assert.IsTrue(f.Client.Connect(f.Broker, filters, 1).IsAccepted);
+            Assert.AreEqual(1, f.Broker.WriteCalls);
+            Assert.AreEqual((byte)0x82, f.Broker.Written(1)[0]);
+
+            // Not waited for: the connection is up at once, and stays up while the SUBACK may still come.
+            Assert.IsTrue(f.Client.Poll(100));
+            f.Clock.Advance(f.Settings.SubackTimeoutMs);
+            Assert.IsFalse(f.Client.Poll(0));
+            Assert.AreEqual((int)ConnectionLossReason.ProtocolViolation, (int)f.Listener.LossReasons[0]);
+        }
+
+        [TestMethod]
+        public void ASubscribeThatWentWithConnectIsAnsweredLater()
+        {
+            var f = new ClientFixture();
+            f.NewBroker(BrokerPackets.Connack(0, false));
+            string[] filters = { ClientFixture.Topic("commands/#") };
+            Assert.IsTrue(f.Client.Connect(f.Broker, filters, 1).IsAccepted);
+            f.Broker.Send(BrokerPackets.Suback(1, new byte[] { 0x80 }));
+            for (int i = 0; i < 10 && f.Broker.Unread > 0; i++)
+            {
+                Assert.IsTrue(f.Client.Poll(100));
+            }
+
+            // Refused, and said so; the connection goes on past the SUBACK's time.
+            Assert.IsTrue(f.Log.Contains("subscription(s) refused"));
+            f.Clock.Advance(f.Settings.SubackTimeoutMs);
+            Assert.IsTrue(f.Client.Poll(0));
+        }
+
+        [TestMethod]
         public void ClampsTheKeepAliveToAwsRange()
         {
             var settings = new MqttSettings(ClientFixture.Iccid, null);
