@@ -150,6 +150,27 @@ namespace CellularIot.Tests.Cloud.Mqtt
         }
 
         [TestMethod]
+        public void WhatDoesNotFitWithConnectGoesOutOnItsOwn()
+        {
+            // Room for CONNECT and one message: the second message follows CONNACK, SUBSCRIBE follows CONNECT's write.
+            var settings = new MqttSettings(ClientFixture.Iccid, "u");
+            settings.MaxPacketBytes = 128;
+            var f = new ClientFixture(settings);
+            f.Publish("t", "the first message, forty bytes long......", 1);
+            f.Publish("t", "the second message, forty bytes long.....", 1);
+            f.NewBroker(BrokerPackets.Connack(0, false));
+            string[] filters = { ClientFixture.Topic("commands/a-long-filter-that-will-not-fit-into-the-connect-write/#") };
+            Assert.IsTrue(f.Client.Connect(f.Broker, filters, 1).IsAccepted);
+
+            Assert.AreEqual(4, f.Broker.Writes.Count);
+            Assert.AreEqual((byte)0x10, f.Broker.Written(0)[0]);
+            Assert.AreEqual((byte)0x32, f.Broker.Written(1)[0]);
+            Assert.AreEqual((byte)0x82, f.Broker.Written(2)[0]);
+            Assert.AreEqual((byte)0x32, f.Broker.Written(3)[0]);
+            Assert.AreEqual(3, f.Broker.WriteCalls);
+        }
+
+        [TestMethod]
         public void RetransmitsWithDupAfterReconnectUntilPuback()
         {
             var f = new ClientFixture();
