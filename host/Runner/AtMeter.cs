@@ -7,7 +7,7 @@ namespace CellularIot.Runner;
 /// Counts one start of the firmware from the simulated modem's side, for the summary and the budget tests: the AT
 /// command lines the firmware wrote (answered or not) from its start to the first acknowledged message; those it
 /// wrote while idle (online, every message acknowledged, and a step that neither took a reading, nor sent,
-/// received or answered anything); and the time before the first acknowledgement that the serial line was silent
+/// received (no read that returned data) or answered anything); and the time before the first acknowledgement that the serial line was silent
 /// in both directions until the firmware wrote again, which is the firmware waiting on its own timers (guard
 /// times, probes nobody answers, polls) rather than on the modem or the network.
 /// </summary>
@@ -30,6 +30,7 @@ public sealed class AtMeter : IDisposable
     private int handledBefore;
     private int connectionsBefore;
     private long stepStartTicks;
+    private bool receivedInStep;
 
     /// <summary>Starts counting on <paramref name="modem"/> for a start described as <paramref name="start"/> ("cold start", "warm start").</summary>
     public AtMeter(ModemSimulator modem, string start)
@@ -67,6 +68,10 @@ public sealed class AtMeter : IDisposable
         connectionsBefore = device.Session.Connections;
         stepCommands = modem.CommandsWritten;
         stepStartTicks = Environment.TickCount64;
+        lock (gate)
+        {
+            receivedInStep = false;
+        }
     }
 
     /// <summary>Call after each <see cref="Device.Step"/>.</summary>
@@ -83,7 +88,7 @@ public sealed class AtMeter : IDisposable
                 fixedWaitSeconds = silentBeforeWritesMs / 1000.0;
             }
 
-            bool idle = quietBefore && IsQuiet(device)
+            bool idle = quietBefore && !receivedInStep && IsQuiet(device)
                 && device.Runner.ReadingsTaken == readingsBefore && device.Runner.MessagesSent == sentBefore
                 && device.Runner.CommandsHandled == handledBefore && device.Session.Connections == connectionsBefore;
             if (idle)
@@ -101,6 +106,13 @@ public sealed class AtMeter : IDisposable
     private static bool IsQuiet(Device device) =>
         device.Session.IsOnline && device.Session.InFlightCount == 0 && device.Runner.MessagesSent == device.Runner.MessagesAcknowledged;
 
+    // "+CARECV: <len>," (or "+CARECV: <cid>,<len>,") with data: the answer to a read that found something.
+    private static bool ReceivedData(string text)
+    {
+        int at = text.IndexOf("+CARECV: ", StringComparison.Ordinal);
+        return at >= 0 && text.IndexOf(',', at) > 0;
+    }
+
     private void OnTraffic(object? sender, AtTrafficEventArgs e)
     {
         lock (gate)
@@ -111,6 +123,12 @@ public sealed class AtMeter : IDisposable
             }
 
             lastLineEventMs = e.Entry.ElapsedMs;
+
+            // Data handed to the firmware (a late SUBACK, a message from the cloud): that step had something to receive.
+            if (e.Entry.Direction == TrafficDirection.FromModem && ReceivedData(e.Entry.Text))
+            {
+                receivedInStep = true;
+            }
         }
     }
 }
