@@ -227,7 +227,7 @@ namespace CellularIot.Modem.Sim7080
         /// <inheritdoc/>
         public ISecureSocket OpenSecureSocket(SecureSocketOptions options)
         {
-            CheckOptions(options);
+            SocketOpen.Check(options, Capabilities.SupportsAlpn);
             string serverName = options.ServerName == null ? options.Host : options.ServerName;
             Sim7080Socket socket = sockets.Allocate(channel, clock, settings);
             int cid = socket.Id;
@@ -242,7 +242,7 @@ namespace CellularIot.Modem.Sim7080
                     throw new SocketOpenException(options.Host, SocketOpenError.AlpnNotConfirmed, null);
                 }
 
-                Open(cid, options);
+                SocketOpen.Run(commands, settings, cid, options);
                 opened = true;
                 log.Info("socket " + cid + " open to " + options.Host + ":" + options.Port);
                 return socket;
@@ -403,61 +403,6 @@ namespace CellularIot.Modem.Sim7080
             tls.Forget();
             caFiles.Forget();
             registration.Forget();
-        }
-
-        private void Open(int cid, SecureSocketOptions options)
-        {
-            AtCommand open = commands.Command(ModemCommands.LongCommand).Begin("AT+CAOPEN=").Append(cid).Append(",0,\"TCP\",")
-                .AppendQuoted(options.Host).Append(",").Append(options.Port)
-                .ExpectResultAfterOk("+CAOPEN: " + cid + ",", 1)
-                .WithTimeout(settings.SocketOpenTimeoutMs);
-            AtOutcome outcome = commands.Execute(open);
-            if (outcome == AtOutcome.Timeout)
-            {
-                // The module may still finish the open later and hold the id: close it so the id can be reused.
-                commands.Execute(commands.Command(ModemCommands.LongCommand).Begin("AT+CACLOSE=").Append(cid));
-                throw new SocketOpenException(options.Host, SocketOpenError.Timeout, new AtCommandException(open));
-            }
-
-            int result;
-            if (outcome != AtOutcome.Ok || !open.Response.TryGetInt(0, 1, out result))
-            {
-                throw new SocketOpenException(options.Host, SocketOpenError.CommandFailed, new AtCommandException(open));
-            }
-
-            if (result != 0)
-            {
-                throw new SocketOpenException(options.Host, CaOpenResults.ErrorOf(result), result);
-            }
-        }
-
-        private void CheckOptions(SecureSocketOptions options)
-        {
-            if (options == null)
-            {
-                throw new ArgumentNullException(nameof(options));
-            }
-
-            AtText.CheckCommandText(options.Host);
-            AtText.CheckCommandText(options.CaFileName);
-            if (options.ServerName != null)
-            {
-                AtText.CheckCommandText(options.ServerName);
-            }
-
-            if (options.Port < 1 || options.Port > 65535)
-            {
-                throw new ArgumentOutOfRangeException(nameof(options), "port must be 1..65535");
-            }
-
-            if (options.Alpn != null)
-            {
-                AtText.CheckCommandText(options.Alpn);
-                if (!Capabilities.SupportsAlpn)
-                {
-                    throw new NotSupportedException("this modem firmware has no confirmed ALPN setting");
-                }
-            }
         }
 
         private bool WaitForBoot()
