@@ -23,11 +23,11 @@ internal sealed class CommandReply(ModemCore modem)
         }
     }
 
-    public void Raw(byte[] bytes)
+    public void Raw(byte[] bytes, int dataBytes = 0)
     {
         if (Current)
         {
-            modem.Output.Raw(bytes);
+            modem.Output.Raw(bytes, dataBytes);
         }
     }
 
