@@ -42,7 +42,13 @@ public sealed class FuzzInput
     /// <summary>A length-prefixed run of at most <paramref name="max"/> bytes (one length byte, two above 255).</summary>
     public byte[] Bytes(int max)
     {
-        int length = Math.Min(Below(max + 1), Remaining);
+        return Take(Below(max + 1));
+    }
+
+    /// <summary>The next <paramref name="count"/> bytes, or as many as are left.</summary>
+    public byte[] Take(int count)
+    {
+        int length = Math.Min(Math.Max(0, count), Remaining);
         byte[] bytes = data.AsSpan(at, length).ToArray();
         at += length;
         return bytes;

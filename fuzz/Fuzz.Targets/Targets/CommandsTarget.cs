@@ -33,7 +33,7 @@ public sealed class CommandsTarget : IFuzzTarget
     {
         var input = new FuzzInput(data);
         int nameBytes = input.Byte();
-        string name = FuzzInput.ToText(Take(input, nameBytes));
+        string name = FuzzInput.ToText(input.Take(nameBytes));
         byte[] payload = input.Rest();
         int offset = payload.Length > 0 ? input.Below(2) : 0;
         var target = new Target();
@@ -45,17 +45,6 @@ public sealed class CommandsTarget : IFuzzTarget
         FuzzFindingException.Check(json.RootElement.ValueKind == JsonValueKind.Object, "the reply is not an object");
         FuzzFindingException.Check(json.RootElement.TryGetProperty("cmd", out _), "the reply does not name the command");
         FuzzFindingException.Check(target.IntervalSeconds >= CommandProcessor.MinIntervalSeconds && target.IntervalSeconds <= CommandProcessor.MaxIntervalSeconds, "interval set to " + target.IntervalSeconds);
-    }
-
-    private static byte[] Take(FuzzInput input, int count)
-    {
-        byte[] bytes = new byte[Math.Min(count, input.Remaining)];
-        for (int i = 0; i < bytes.Length; i++)
-        {
-            bytes[i] = input.Byte();
-        }
-
-        return bytes;
     }
 
     private sealed class Target : ICommandTarget
