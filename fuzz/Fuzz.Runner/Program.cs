@@ -66,7 +66,9 @@ static int RunCampaigns(string which, Dictionary<string, string> options)
     TimeSpan budget = options.TryGetValue("--minutes", out string? m) ? TimeSpan.FromMinutes(double.Parse(m, CultureInfo.InvariantCulture)) : Timeout.InfiniteTimeSpan;
     string? findings = options.TryGetValue("--findings", out string? f) ? f : null;
     string? root = Corpus.FindRoot();
-    var campaign = new Campaign { MaxFindings = 20, TimeBudget = budget };
+    // A minute per case: a campaign runs at the lowest priority on a shared machine, where the real-time targets
+    // (sim7080) can be starved for seconds; a real hang still shows, a busy neighbour does not.
+    var campaign = new Campaign { MaxFindings = 20, TimeBudget = budget, CaseTimeout = TimeSpan.FromMinutes(1) };
     int found = 0;
     foreach (IFuzzTarget target in which == "all" ? FuzzTargets.All : [Target(which)])
     {

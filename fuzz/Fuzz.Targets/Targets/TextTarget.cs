@@ -50,7 +50,11 @@ public sealed class TextTarget : IFuzzTarget
                     json.GetString("username");
                     json.GetStringIgnoreCase("EXP");
                     json.TryGetInteger("exp", out _);
-                    json.NameAt(0);
+                    if (json.Count > 0)
+                    {
+                        json.NameAt(json.Count - 1);
+                    }
+
                     break;
             }
         }
