@@ -75,7 +75,8 @@ namespace CellularIot.Modem.Quectel
             AtCommand set = Begin("alpn", context).Append(",").AppendQuoted(protocol);
             if (commands.Execute(set) != AtOutcome.Ok)
             {
-                log.Warn("ALPN not accepted: " + new AtCommandException(set).Message);
+                // Expected on firmware without the setting: the session then runs MQTT over WebSocket.
+                log.Info("ALPN not accepted: " + new AtCommandException(set).Message);
                 return false;
             }
 
