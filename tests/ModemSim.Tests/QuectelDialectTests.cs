@@ -46,6 +46,7 @@ public sealed class QuectelDialectTests
         h.Port.Send("ABC");
         h.Port.Expect(Dialect.Line("+QFUPL: 3,242") + Dialect.Ok);
         h.Command("AT+QFLST=\"UFS:ca.pem\"", Dialect.Line("+QFLST: \"UFS:ca.pem\",3") + Dialect.Ok);
+        h.Command("AT+QFLST=\"*\"", Dialect.Line("+QFLST: \"UFS:ca.pem\",3") + Dialect.Ok);
         h.Command("AT+QFUPL=\"UFS:ca.pem\",3,5", Dialect.Line("+CME ERROR: file already existed"));
         h.Command("AT+QFDEL=\"UFS:ca.pem\"", Dialect.Ok);
         Assert.Empty(h.Simulator.Files.FileNames);

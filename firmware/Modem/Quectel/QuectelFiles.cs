@@ -2,20 +2,28 @@ namespace CellularIot.Modem.Quectel
 {
     using System;
     using CellularIot.At;
+    using CellularIot.Bytes;
     using CellularIot.Support;
 
     /// <summary>
     /// The CA certificate in the module's user file system (FILE AT Commands Manual: AT+QFLST, AT+QFDEL, AT+QFUPL).
     /// AT+QFUPL answers CONNECT, takes exactly the announced bytes and reports <c>+QFUPL: &lt;size&gt;,&lt;checksum&gt;</c>;
     /// both are checked against our own count and <see cref="QuectelChecksum"/>, and a file that does not match is
-    /// deleted. Afterwards one AT+QFLST (the stored size) tells whether the file is there, so a boot does not write
-    /// flash again. The manual offers no cheap way to read a stored file's checksum back, so a CA replaced by another
-    /// of exactly the same size is not noticed; the CAs this firmware ships differ in size.
+    /// deleted. The manual offers no cheap way to read a stored file's checksum back, so a verified upload leaves a
+    /// one-byte marker named after the content's checksum (<c>ca.pem.3a4f</c>) beside the file: afterwards one
+    /// AT+QFLST="*" (every file with its size) tells whether this very CA is stored, so a boot writes no flash.
     /// </summary>
     internal sealed class QuectelFiles
     {
         /// <summary>The storage the SSL contexts read certificates from.</summary>
         public const string Storage = "UFS:";
+
+        // Room for the listing of a file system that holds the CA, its marker and a few files more.
+        private const int ListCapacity = 1024;
+        private const int ListLines = 16;
+
+        // What a marker holds: its name says everything.
+        private static readonly byte[] MarkerContent = new byte[] { (byte)'1' };
 
         private readonly ModemCommands commands;
         private readonly QuectelSettings settings;
@@ -28,7 +36,7 @@ namespace CellularIot.Modem.Quectel
             this.log = log;
         }
 
-        /// <summary>Stores <paramref name="pem"/> as <paramref name="fileName"/> unless a file of its size is there; true when written.</summary>
+        /// <summary>Stores <paramref name="pem"/> as <paramref name="fileName"/> unless this very content is there; true when written.</summary>
         public bool Ensure(string fileName, byte[] pem)
         {
             AtText.CheckCommandText(fileName);
@@ -43,20 +51,27 @@ namespace CellularIot.Modem.Quectel
             }
 
             string path = Storage + fileName;
-            int stored = StoredSize(path);
-            if (stored == pem.Length)
+            string marker = path + "." + Hex.ToString(QuectelChecksum.Compute(pem, 0, pem.Length), 4);
+            AtText.CheckCommandText(marker);
+            AtResponse files = List();
+            if (SizeOf(files, path) == pem.Length && SizeOf(files, marker) == MarkerContent.Length)
             {
                 log.Info("CA file " + fileName + " unchanged");
                 return false;
             }
 
-            if (stored >= 0)
+            // The file and any marker of an earlier content go first: AT+QFUPL refuses to overwrite a file.
+            for (int i = 0; i < files.LineCount; i++)
             {
-                // AT+QFUPL refuses to overwrite an existing file.
-                Delete(path);
+                string name = files.GetField(i, 0);
+                if (name == path || (name != null && name.StartsWith(path + ".")))
+                {
+                    Delete(name);
+                }
             }
 
             Upload(path, pem);
+            Upload(marker, MarkerContent);
             log.Info("CA file " + fileName + " written (" + pem.Length + " bytes, checksum verified)");
             return true;
         }
@@ -86,25 +101,27 @@ namespace CellularIot.Modem.Quectel
             commands.Ok(commands.Command(ModemCommands.LongCommand).Begin("AT+QFDEL=").AppendQuoted(path).WithTimeout(settings.FileTimeoutMs));
         }
 
-        // The stored size, or -1 when the file does not exist (AT+QFLST answers +CME ERROR: 405 then).
-        private int StoredSize(string path)
+        // AT+QFLST="*": a line "+QFLST: "UFS:<name>",<size>" for every file in the user file system.
+        private AtResponse List()
         {
-            AtCommand command = commands.Command(ModemCommands.LongCommand).Begin("AT+QFLST=").AppendQuoted(path)
+            AtCommand command = new AtCommand(ModemCommands.LongCommand, ListCapacity, ListLines).Begin("AT+QFLST=\"*\"")
                 .Expect("+QFLST: ", 1).WithTimeout(settings.FileTimeoutMs);
-            AtOutcome outcome = commands.Execute(command);
+            return commands.Ok(command);
+        }
+
+        // The size of path in the list, or -1 when it is not there.
+        private static int SizeOf(AtResponse files, string path)
+        {
             int size;
-            if (outcome == AtOutcome.Ok)
+            for (int i = 0; i < files.LineCount; i++)
             {
-                AtResponse response = command.Response;
-                return response.LineCount > 0 && response.GetField(0, 0) == path && response.TryGetInt(0, 1, out size) ? size : -1;
+                if (files.GetField(i, 0) == path && files.TryGetInt(i, 1, out size))
+                {
+                    return size;
+                }
             }
 
-            if (outcome == AtOutcome.Error || outcome == AtOutcome.CmeError)
-            {
-                return -1;
-            }
-
-            throw ModemCommands.Failure(command);
+            return -1;
         }
     }
 }

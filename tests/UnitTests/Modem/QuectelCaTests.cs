@@ -34,16 +34,17 @@ namespace CellularIot.Tests.Modem
         }
 
         [TestMethod]
-        public void UploadsAMissingFileAndVerifiesItsChecksum()
+        public void UploadsAMissingFileVerifiesItsChecksumAndLeavesItsMarker()
         {
             var rig = new QuectelRig().Up();
             AnswerUpload(rig, "+QFUPL: 3,242");
             try
             {
                 Assert.IsTrue(rig.Modem.EnsureCaCertificate("ca.pem", Utf8.GetBytes("ABC")));
-                Assert.AreEqual("AT+QFLST=\"UFS:ca.pem\"", rig.Link.Command(0));
+                Assert.AreEqual("AT+QFLST=\"*\"", rig.Link.Command(0));
                 Assert.AreEqual("AT+QFUPL=\"UFS:ca.pem\",3,1", rig.Link.Command(1));
-                Assert.AreEqual(2, rig.Link.CommandCount);
+                Assert.AreEqual("AT+QFUPL=\"UFS:ca.pem.0242\",1,1", rig.Link.Command(2));
+                Assert.AreEqual(3, rig.Link.CommandCount);
                 Assert.AreEqual("ABC", Utf8.Decode(rig.Link.Payload(0), 0, 3));
             }
             finally
@@ -53,10 +54,10 @@ namespace CellularIot.Tests.Modem
         }
 
         [TestMethod]
-        public void SkipsTheUploadWhenAFileOfTheSizeIsStored()
+        public void SkipsTheUploadWhenTheFileAndTheMarkerOfItsContentAreStored()
         {
             var rig = new QuectelRig().Up();
-            rig.Link.On("AT+QFLST=*", "\r\n+QFLST: \"UFS:ca.pem\",3\r\n\r\nOK\r\n");
+            rig.Link.On("AT+QFLST=*", "\r\n+QFLST: \"UFS:ca.pem\",3\r\n+QFLST: \"UFS:ca.pem.0242\",1\r\n+QFLST: \"UFS:other\",9\r\n\r\nOK\r\n");
             try
             {
                 Assert.IsFalse(rig.Modem.EnsureCaCertificate("ca.pem", Utf8.GetBytes("ABC")));
@@ -70,16 +71,21 @@ namespace CellularIot.Tests.Modem
         }
 
         [TestMethod]
-        public void ReplacesAStoredFileOfAnotherSize()
+        [DataRow("+QFLST: \"UFS:ca.pem\",3\r\n+QFLST: \"UFS:ca.pem.1111\",1")]
+        [DataRow("+QFLST: \"UFS:ca.pem\",3")]
+        [DataRow("+QFLST: \"UFS:ca.pem\",1200\r\n+QFLST: \"UFS:ca.pem.0242\",1")]
+        public void ReplacesAStoredFileOfOtherContentWithItsMarker(string listing)
         {
             var rig = new QuectelRig().Up();
-            rig.Link.On("AT+QFLST=*", "\r\n+QFLST: \"UFS:ca.pem\",1200\r\n\r\nOK\r\n");
+            rig.Link.On("AT+QFLST=*", "\r\n" + listing + "\r\n+QFLST: \"UFS:other\",9\r\n\r\nOK\r\n");
             AnswerUpload(rig, "+QFUPL: 3,242");
             try
             {
                 Assert.IsTrue(rig.Modem.EnsureCaCertificate("ca.pem", Utf8.GetBytes("ABC")));
-                Assert.AreEqual("AT+QFDEL=\"UFS:ca.pem\"", rig.Link.Command(1));
-                Assert.AreEqual("AT+QFUPL=\"UFS:ca.pem\",3,1", rig.Link.Command(2));
+                Assert.IsTrue(rig.Link.Saw("AT+QFDEL=\"UFS:ca.pem\""));
+                Assert.AreEqual(0, rig.Link.Count("AT+QFDEL=\"UFS:other\""));
+                Assert.AreEqual(rig.Link.CountStartingWith("AT+QFLST") + rig.Link.CountStartingWith("AT+QFDEL") + 2, rig.Link.CommandCount);
+                Assert.AreEqual("AT+QFUPL=\"UFS:ca.pem.0242\",1,1", rig.Link.Command(rig.Link.CommandCount - 1));
             }
             finally
             {
@@ -120,12 +126,14 @@ namespace CellularIot.Tests.Modem
             }
         }
 
+        // The CA's upload answers <paramref name="answer"/>; a marker's (one byte, "1") its true size and checksum.
         private static void AnswerUpload(QuectelRig rig, string answer)
         {
             rig.Link.On("AT+QFUPL=*", (l, c) =>
             {
+                bool marker = Sim7080Script.Field(c, 1) == "1";
                 l.Inject("\r\nCONNECT\r\n");
-                l.ExpectPayload(int.Parse(Sim7080Script.Field(c, 1)), "\r\n" + answer + "\r\n\r\nOK\r\n");
+                l.ExpectPayload(int.Parse(Sim7080Script.Field(c, 1)), "\r\n" + (marker ? "+QFUPL: 1,3100" : answer) + "\r\n\r\nOK\r\n");
             });
         }
     }

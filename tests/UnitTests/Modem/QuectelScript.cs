@@ -43,7 +43,7 @@ namespace CellularIot.Tests.Modem
             });
             link.On("AT+QSSLRECV=*", "\r\n+QSSLRECV: 0\r\n\r\nOK\r\n");
             link.On("AT+QSSLCLOSE=*", Ok);
-            link.On("AT+QFLST=*", "\r\n+CME ERROR: 405\r\n");
+            link.On("AT+QFLST=*", Ok);
             link.On("AT+QFDEL=*", Ok);
         }
 

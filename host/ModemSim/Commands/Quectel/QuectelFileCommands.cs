@@ -4,7 +4,7 @@ using CellularIot.ModemSim.Core;
 namespace CellularIot.ModemSim.Commands.Quectel;
 
 /// <summary>
-/// The user file system UFS (FILE AT Commands Manual): AT+QFLST, AT+QFDEL and AT+QFUPL (CONNECT, exactly the
+/// The user file system UFS (FILE AT Commands Manual): AT+QFLST (one file, or "*" for all), AT+QFDEL and AT+QFUPL (CONNECT, exactly the
 /// announced bytes within the input time, then <c>+QFUPL: &lt;size&gt;,&lt;checksum&gt;</c>, the 16-bit XOR of the data
 /// in hexadecimal). Files live in the simulator's flash under their name without the "UFS:" prefix.
 /// </summary>
@@ -46,10 +46,22 @@ internal sealed class QuectelFileCommands(ModemCore modem) : ICommandFamily
 
     private static string Format(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
+    // AT+QFLST="*" lists every file; AT+QFLST="<path>" one.
     private void List(CommandArgs args, CommandReply reply)
     {
         args.RequireCount(1, 1);
         string path = args.Quoted(0);
+        if (path is "*" or "UFS:*")
+        {
+            foreach (string file in modem.Files.FileNames)
+            {
+                reply.Info(Format($"+QFLST: \"{Ufs}{file}\",{modem.Files.ReadFile(file)?.Length ?? 0}"));
+            }
+
+            reply.Ok();
+            return;
+        }
+
         byte[]? content = modem.Files.ReadFile(NameOf(path));
         if (content is null)
         {
