@@ -44,6 +44,11 @@ public static class DeviceSetup
             settings.Transport = transport;
         }
 
+        if (options.Modem is { } modem)
+        {
+            settings.Modem = modem;
+        }
+
         return settings;
     }
 

@@ -4,7 +4,6 @@ using CellularIot.App;
 using CellularIot.App.Config;
 using CellularIot.Cloud.Session;
 using CellularIot.CloudSim;
-using CellularIot.Modem.Sim7080;
 using CellularIot.ModemSim;
 
 namespace CellularIot.Runner;
@@ -23,7 +22,7 @@ public static class SimulatedRun
         ArgumentNullException.ThrowIfNull(log);
         bool alpn = options.ModemAlpn || settings.Transport == TransportChoice.MqttTls;
         SimulatedWorld world = await SimulatedWorld.StartAsync(
-            new WorldOptions { ModemAlpn = alpn, OverPty = options.Pty, OverBoardModel = options.BoardModel, BaudRate = options.BaudRate ?? settings.BaudRate }, stop).ConfigureAwait(false);
+            new WorldOptions { Model = ModemDrivers.SimulatedModelFor(settings.ResolveModem()), ModemAlpn = alpn, OverPty = options.Pty, OverBoardModel = options.BoardModel, BaudRate = options.BaudRate ?? settings.BaudRate }, stop).ConfigureAwait(false);
         await using (world.ConfigureAwait(false))
         {
             return Run(world, options, settings, sessionSettings, plan, log, stop);
@@ -54,9 +53,10 @@ public static class SimulatedRun
             }
         });
 
-        Sim7080Settings modemSettings = world.ModemSettingsFor(settings);
+        ModemDrivers drivers = world.DriversFor(settings);
+        log.Runner($"modem driver: {ModemDrivers.NameOf(drivers.Choice)}");
         var line = new CountingLink(world.FirmwareLink);
-        Device device = world.CreateDevice(settings, modemSettings, sessionSettings, log, line);
+        Device device = world.CreateDevice(settings, drivers, sessionSettings, log, line);
         RunOutcome outcome;
         try
         {

@@ -18,7 +18,10 @@ public sealed class WorldOptions
     /// </summary>
     public IPAddress SimAddress { get; init; } = OperatingSystem.IsMacOS() ? IPAddress.Loopback : IPAddress.Parse("127.0.0.2");
 
-    /// <summary>Whether the simulated module plays a firmware that sends ALPN (then MQTT over TLS is possible); otherwise the standard SIM7080G.</summary>
+    /// <summary>The module the simulator plays: a SIM7080G (the default), a BG95 or a BG96.</summary>
+    public ModemModel Model { get; init; } = ModemModel.Sim7080;
+
+    /// <summary>Whether the simulated module plays a firmware that sends ALPN (then MQTT over TLS is possible); otherwise the standard one, without.</summary>
     public bool ModemAlpn { get; init; }
 
     /// <summary>Whether the firmware reaches the modem through a real pty and System.IO.Ports (Linux) instead of an in-memory line.</summary>

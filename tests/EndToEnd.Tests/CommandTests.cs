@@ -1,16 +1,19 @@
 using System.Net;
 using System.Text.Json;
 using CellularIot.EndToEnd.Tests.Support;
+using CellularIot.ModemSim;
 using Xunit;
 
 namespace CellularIot.EndToEnd.Tests;
 
 public sealed class CommandTests
 {
-    [Fact]
-    public async Task CommandsFromTheCloudAreAnsweredAndABadOneDoesNotStopTheDevice()
+    [Theory]
+    [InlineData(ModemModel.Sim7080)]
+    [InlineData(ModemModel.Bg95)]
+    public async Task CommandsFromTheCloudAreAnsweredAndABadOneDoesNotStopTheDevice(ModemModel model)
     {
-        await using Rig rig = await Rig.StartAsync();
+        await using Rig rig = await Rig.StartAsync(model: model);
         rig.RunUntilAcknowledged(1);
 
         await SendAsync(rig, "ping", "{}");

@@ -1,4 +1,5 @@
 using CellularIot.EndToEnd.Tests.Support;
+using CellularIot.ModemSim;
 using Xunit;
 
 namespace CellularIot.EndToEnd.Tests;
@@ -25,10 +26,12 @@ public sealed class ResilienceTests
         AssertEverySequenceArrived(rig);
     }
 
-    [Fact]
-    public async Task AModemRebootMidRunIsRecoveredWithoutLosingAReading()
+    [Theory]
+    [InlineData(ModemModel.Sim7080)]
+    [InlineData(ModemModel.Bg95)]
+    public async Task AModemRebootMidRunIsRecoveredWithoutLosingAReading(ModemModel model)
     {
-        await using Rig rig = await Rig.StartAsync();
+        await using Rig rig = await Rig.StartAsync(model: model);
         rig.RunUntilAcknowledged(2);
 
         rig.World.Modem.Faults.Reboot();
@@ -41,10 +44,12 @@ public sealed class ResilienceTests
         AssertEverySequenceArrived(rig);
     }
 
-    [Fact]
-    public async Task ReadingsStoredWhileOfflineArriveInOrderAfterwards()
+    [Theory]
+    [InlineData(ModemModel.Sim7080)]
+    [InlineData(ModemModel.Bg95)]
+    public async Task ReadingsStoredWhileOfflineArriveInOrderAfterwards(ModemModel model)
     {
-        await using Rig rig = await Rig.StartAsync();
+        await using Rig rig = await Rig.StartAsync(model: model);
         rig.RunUntilAcknowledged(2);
 
         // The network denies registration (the PDP context and the sockets drop) until three readings were taken

@@ -44,6 +44,18 @@ public sealed class RunCommandTests
     }
 
     [Fact]
+    public async Task TheRunCommandIdentifiesAQuectelModemOnItsOwnAndReachesTheGoal()
+    {
+        (int exit, string output, string errors) = await RunAsync("--modem", "auto", "--messages", "2", "--interval", "1", "--no-ping");
+
+        Assert.True(exit == 0, $"exit {exit}{Environment.NewLine}{output}{Environment.NewLine}{errors}");
+        Assert.Contains("simulated: a Quectel BG95", output, StringComparison.Ordinal);
+        Assert.Contains("modem identified as BG95-M3: Quectel BG95/BG96 driver", output, StringComparison.Ordinal);
+        Assert.Contains("goal reached", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("rebooted", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ABadCommandLineExitsTwoWithTheReason()
     {
         (int exit, _, string errors) = await RunAsync("--transport", "carrier-pigeon");

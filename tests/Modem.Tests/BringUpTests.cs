@@ -84,7 +84,7 @@ public sealed class BringUpTests
         Assert.False(modem.RebootDetected);
         Assert.Equal(rig.Options.Iccid, modem.Identity.Iccid);
         Assert.Equal(rig.Options.Imei, modem.Identity.Imei);
-        Assert.Equal(rig.Options.Revision, modem.Identity.FirmwareRevision);
+        Assert.Equal(rig.Simulator.Revision, modem.Identity.FirmwareRevision);
         Assert.False(modem.Capabilities.SupportsAlpn);
         Assert.Equal(12, modem.Capabilities.SocketCount);
 

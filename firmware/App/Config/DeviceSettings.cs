@@ -12,6 +12,9 @@ namespace CellularIot.App.Config
         /// <summary>The board preset's name.</summary>
         public string Board { get; set; } = BoardPreset.LilyGoTSim7080GS3.Name;
 
+        /// <summary>The modem driver; <see cref="ModemChoice.Board"/> takes the board preset's modem.</summary>
+        public ModemChoice Modem { get; set; } = ModemChoice.Board;
+
         /// <summary>The access point name of the SIM's operator.</summary>
         public string Apn { get; set; } = "iot.1nce.net";
 
@@ -57,13 +60,19 @@ namespace CellularIot.App.Config
             BoardPreset preset = BoardPreset.Find(Board);
             if (preset == null)
             {
-                throw new SettingsException("board '" + Board + "' is not a known preset (lilygo-t-sim7080g-s3, generic-esp32-sim7080g)");
+                throw new SettingsException("board '" + Board + "' is not a known preset (lilygo-t-sim7080g-s3, generic-esp32-sim7080g, generic-esp32-bg95)");
             }
 
             return preset.WithPins(
                 ModemRxPin >= 0 ? ModemRxPin : preset.ModemRxPin,
                 ModemTxPin >= 0 ? ModemTxPin : preset.ModemTxPin,
                 PowerKeyPin >= 0 ? PowerKeyPin : preset.PowerKeyPin);
+        }
+
+        /// <summary>The modem to drive: the configured one, or the board preset's.</summary>
+        public ModemChoice ResolveModem()
+        {
+            return Modem == ModemChoice.Board ? ResolveBoard().Modem : Modem;
         }
 
         /// <summary>Checks the values together; throws <see cref="SettingsException"/> naming the first problem.</summary>

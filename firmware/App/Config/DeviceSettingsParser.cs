@@ -21,7 +21,7 @@ namespace CellularIot.App.Config
         private static readonly string[] Keys = new string[]
         {
             "board", "apn", "radio", "publishIntervalSeconds", "batchSize", "qos", "transport", "baudRate",
-            "onboardingHost", "telemetryTopic", "modemRxPin", "modemTxPin", "powerKeyPin", "persistBacklog",
+            "onboardingHost", "telemetryTopic", "modemRxPin", "modemTxPin", "powerKeyPin", "persistBacklog", "modem",
         };
 
         /// <summary>Parses and validates the file's bytes.</summary>
@@ -110,6 +110,9 @@ namespace CellularIot.App.Config
                 case "radio":
                     settings.Radio = Radio(value, line);
                     break;
+                case "modem":
+                    settings.Modem = Modem(value, line);
+                    break;
                 case "publishIntervalSeconds":
                     settings.PublishIntervalSeconds = Number(value, 1, 86400, line, key);
                     break;
@@ -158,6 +161,23 @@ namespace CellularIot.App.Config
                     return RadioMode.Both;
                 default:
                     throw Error(line, "radio must be catm, nbiot or both, not '" + value + "'");
+            }
+        }
+
+        private static ModemChoice Modem(string value, int line)
+        {
+            switch (value)
+            {
+                case "sim7080":
+                    return ModemChoice.Sim7080;
+                case "bg95":
+                    return ModemChoice.Bg95;
+                case "bg96":
+                    return ModemChoice.Bg96;
+                case "auto":
+                    return ModemChoice.Auto;
+                default:
+                    throw Error(line, "modem must be sim7080, bg95, bg96 or auto, not '" + value + "'");
             }
         }
 

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using CellularIot.App;
 using CellularIot.App.Config;
 using CellularIot.Cloud.Session;
-using CellularIot.Modem.Sim7080;
+using CellularIot.ModemSim;
 using CellularIot.Runner;
 using CellularIot.TestSupport;
 using Xunit;
@@ -42,11 +42,13 @@ internal sealed class Rig : IAsyncDisposable
     /// <summary>The sequence numbers of every telemetry message the cloud received, in arrival order.</summary>
     public IReadOnlyList<long[]> Telemetry => Support.Telemetry.SequencesOf(World.ReceivedOn("telemetry"));
 
-    public static async Task<Rig> StartAsync(bool modemAlpn = false, TimeSpan? tokenLifetime = null)
+    /// <summary>A world whose module is <paramref name="model"/> (with or without ALPN) and a device running its driver.</summary>
+    public static async Task<Rig> StartAsync(bool modemAlpn = false, TimeSpan? tokenLifetime = null, ModemModel model = ModemModel.Sim7080)
     {
         SimulatedWorld world = await SimulatedWorld.StartAsync(
             new WorldOptions
             {
+                Model = model,
                 ModemAlpn = modemAlpn,
                 TokenLifetime = tokenLifetime ?? TimeSpan.FromHours(24),
                 Simulator = Fast.Simulator(),
@@ -55,12 +57,12 @@ internal sealed class Rig : IAsyncDisposable
         try
         {
             var settings = new DeviceSettings { PublishIntervalSeconds = Fast.IntervalSeconds };
-            Sim7080Settings modem = world.ModemSettingsFor(settings);
-            Fast.Driver(modem);
+            ModemDrivers drivers = world.DriversFor(settings);
+            Fast.Drivers(drivers);
             SessionSettings session = Device.SessionSettingsFor(settings);
             Fast.Session(session);
             var log = new TestLog();
-            return new Rig(world, world.CreateDevice(settings, modem, session, log), log);
+            return new Rig(world, world.CreateDevice(settings, drivers, session, log), log);
         }
         catch
         {

@@ -63,6 +63,7 @@ namespace CellularIot.Tests.App
         [DataRow("just words", "line 2: expected key=value")]
         [DataRow("qos=1\nqos=0", "line 3: 'qos' is set twice")]
         [DataRow("persistBacklog=yes", "line 2: persistBacklog must be true or false, not 'yes'")]
+        [DataRow("modem=bg77", "line 2: modem must be sim7080, bg95, bg96 or auto, not 'bg77'")]
         [DataRow("apn=iot.\"1nce\".net", "line 2: apn must be printable ASCII without")]
         [DataRow("apn=iot.1nce.n\u00E9t", "line 2: apn must be printable ASCII without")]
         [DataRow("onboardingHost=device connectivity", "line 2: onboardingHost must be a host name")]
@@ -82,6 +83,18 @@ namespace CellularIot.Tests.App
             }
 
             Assert.IsTrue(false, "no error for " + lines);
+        }
+
+        [TestMethod]
+        [DataRow("", "lilygo-t-sim7080g-s3", 1)]
+        [DataRow("", "generic-esp32-bg95", 2)]
+        [DataRow("modem=bg96\n", "generic-esp32-bg95", 3)]
+        [DataRow("modem=auto\n", "lilygo-t-sim7080g-s3", 4)]
+        [DataRow("modem=sim7080\n", "generic-esp32-bg95", 1)]
+        public void TakesTheBoardsModemUnlessTheFileNamesOne(string modemLine, string board, int expected)
+        {
+            DeviceSettings settings = DeviceSettingsParser.Parse(Utf8.GetBytes(modemLine + "board=" + board + "\n"));
+            Assert.AreEqual(expected, (int)settings.ResolveModem());
         }
 
         [TestMethod]
