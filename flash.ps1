@@ -161,6 +161,7 @@ $rules = [ordered]@{
     modemTxPin             = @{ Expect = 'a GPIO number'; Test = { param($v) $v -cmatch '^[0-9]{1,2}$' } }
     powerKeyPin            = @{ Expect = 'a GPIO number'; Test = { param($v) $v -cmatch '^[0-9]{1,2}$' } }
     persistBacklog         = @{ Expect = 'true or false'; Test = { param($v) $v -cin 'true', 'false' } }
+    cleanSession           = @{ Expect = 'true or false'; Test = { param($v) $v -cin 'true', 'false' } }
 }
 foreach ($entry in $rules.GetEnumerator()) { $ConfigRules.Add($entry.Key, $entry.Value) }
 $BaseKeys = @('board', 'apn', 'radio', 'publishIntervalSeconds', 'batchSize', 'qos', 'transport', 'baudRate', 'onboardingHost', 'telemetryTopic')

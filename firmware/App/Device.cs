@@ -70,6 +70,7 @@ namespace CellularIot.App
             var sessionSettings = new SessionSettings();
             sessionSettings.Apn = settings.Apn;
             sessionSettings.Transport = settings.Transport;
+            sessionSettings.CleanSession = settings.CleanSession;
             sessionSettings.OnboardingHost = settings.OnboardingHost;
             return sessionSettings;
         }

@@ -30,6 +30,13 @@ namespace CellularIot.App.Config
         /// <summary>How the MQTT session reaches IoT Core.</summary>
         public TransportChoice Transport { get; set; } = TransportChoice.Auto;
 
+        /// <summary>
+        /// MQTT's clean-session flag. False (the default) has IoT Core keep the session between connections, so
+        /// commands sent while the device is away reach it when it is back (within the session's expiry, an hour
+        /// by default at AWS); true starts afresh at every connection.
+        /// </summary>
+        public bool CleanSession { get; set; }
+
         /// <summary>The ESP32-to-modem UART speed.</summary>
         public int BaudRate { get; set; } = 115200;
 

@@ -21,7 +21,7 @@ namespace CellularIot.App.Config
         private static readonly string[] Keys = new string[]
         {
             "board", "apn", "radio", "publishIntervalSeconds", "batchSize", "qos", "transport", "baudRate",
-            "onboardingHost", "telemetryTopic", "modemRxPin", "modemTxPin", "powerKeyPin", "persistBacklog",
+            "onboardingHost", "telemetryTopic", "modemRxPin", "modemTxPin", "powerKeyPin", "persistBacklog", "cleanSession",
         };
 
         /// <summary>Parses and validates the file's bytes.</summary>
@@ -139,6 +139,9 @@ namespace CellularIot.App.Config
                     break;
                 case "persistBacklog":
                     settings.PersistBacklog = Flag(value, line, key);
+                    break;
+                case "cleanSession":
+                    settings.CleanSession = Flag(value, line, key);
                     break;
                 case "powerKeyPin":
                     settings.PowerKeyPin = Number(value, 0, 48, line, key);

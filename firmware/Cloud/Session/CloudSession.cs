@@ -133,9 +133,10 @@ namespace CellularIot.Cloud.Session
         /// <exception cref="TopicRuleException">The topic or payload breaks a rule.</exception>
         public int Publish(string topic, byte[] payload, int offset, int count, int qos)
         {
-            if (!link.HasClient || state != SessionState.Online)
+            // Also between CONNACK and SUBACK: a command the broker kept for the device may come then, and its reply goes out.
+            if (!link.IsConnected)
             {
-                throw new CloudLinkException("the cloud session is " + StateName(state), true, null);
+                throw new CloudLinkException("not connected: the cloud session is " + StateName(state), true, null);
             }
 
             return link.Publish(topic, payload, offset, count, qos);
@@ -258,7 +259,7 @@ namespace CellularIot.Cloud.Session
                 ConnectResult result = link.Connect(connector.Open(endpoint, overTls, tokens.Current.Credentials.Username));
                 if (result.IsAccepted)
                 {
-                    link.Subscribe();
+                    link.Subscribe(result.SessionPresent);
                     reconnect.Reset();
                     connectFailures = 0;
                     Connections++;

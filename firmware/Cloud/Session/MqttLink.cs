@@ -28,6 +28,9 @@ namespace CellularIot.Cloud.Session
         private MqttClient mqtt;
         private ITransport transport;
 
+        // A SUBSCRIBE went out and its SUBACK never came: a session the broker kept may lack the subscriptions.
+        private bool subscribeUnanswered;
+
         /// <exception cref="ArgumentException">A subscription filter breaks a topic rule.</exception>
         public MqttLink(SessionSettings settings, SyncedClock clock, ILog log, string[] subscriptionSuffixes, ICloudListener listener)
         {
@@ -39,10 +42,10 @@ namespace CellularIot.Cloud.Session
             this.listener = listener;
         }
 
-        /// <summary>True once a login made the MQTT client.</summary>
-        public bool HasClient
+        /// <summary>True from an accepted CONNACK until the connection is lost or dropped.</summary>
+        public bool IsConnected
         {
-            get { return mqtt != null; }
+            get { return mqtt != null && mqtt.IsConnected; }
         }
 
         /// <summary>QoS 1 messages waiting for their PUBACK.</summary>
@@ -70,6 +73,7 @@ namespace CellularIot.Cloud.Session
             var mqttSettings = new MqttSettings(iccid, mqttUsername);
             mqttSettings.KeepAliveSeconds = settings.KeepAliveSeconds;
             mqttSettings.PingTimeoutMs = settings.PingTimeoutMs;
+            mqttSettings.CleanSession = settings.CleanSession;
             mqtt = new MqttClient(mqttSettings, clock, log, this);
             rules = new TopicRules(iccid);
         }
@@ -109,9 +113,19 @@ namespace CellularIot.Cloud.Session
             return mqtt.Connect(link);
         }
 
-        /// <summary>Subscribes to the filters below &lt;ICCID&gt;/; a filter the broker refuses is logged.</summary>
-        public void Subscribe()
+        /// <summary>
+        /// Subscribes to the filters below &lt;ICCID&gt;/ unless the broker kept them: a session it says is present
+        /// holds the subscriptions made on an earlier connection, unless that one was lost before its SUBACK. A
+        /// filter the broker refuses is logged.
+        /// </summary>
+        public void Subscribe(bool sessionPresent)
         {
+            if (sessionPresent && !subscribeUnanswered)
+            {
+                log.Info("the broker kept the session: its subscriptions and the commands queued meanwhile stand, no SUBSCRIBE");
+                return;
+            }
+
             if (subscriptionSuffixes.Length == 0)
             {
                 return;
@@ -120,7 +134,9 @@ namespace CellularIot.Cloud.Session
             // Filters, not topic names: a wildcard is allowed here, and they are checked as filters.
             string[] filters = Filters(rules.Iccid, subscriptionSuffixes);
             rules.CheckSubscribe(filters);
+            subscribeUnanswered = true;
             SubscribeResult granted = mqtt.Subscribe(filters, 1);
+            subscribeUnanswered = false;
             if (!granted.AllGranted)
             {
                 log.Warn(granted.FailureCount + " of " + filters.Length + " subscriptions refused by the broker");

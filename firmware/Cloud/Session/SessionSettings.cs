@@ -23,6 +23,12 @@ namespace CellularIot.Cloud.Session
         /// <summary>The CA file's name in the modem's file system.</summary>
         public string CaFileName { get; set; } = RootCaCheck.ShippedFileName;
 
+        /// <summary>
+        /// CONNECT's clean-session flag. False (the default) asks IoT Core to keep the session while the device is
+        /// away: its subscriptions, and the QoS 1 commands sent meanwhile, delivered at the next connection.
+        /// </summary>
+        public bool CleanSession { get; set; }
+
         /// <summary>MQTT keep-alive in seconds (30..1200). Longer saves data; 1NCE's NAT keeps idle flows for long enough.</summary>
         public int KeepAliveSeconds { get; set; } = 600;
 

@@ -14,7 +14,7 @@ namespace CellularIot.Tests.App
         {
             string file = "# comment\r\nboard=generic-esp32-sim7080g\r\napn=iot.1nce.net\r\nradio=both\r\npublishIntervalSeconds=60\r\n"
                 + "batchSize=4\r\nqos=0\r\ntransport=mqtt-websocket\r\nbaudRate=921600\r\nonboardingHost=device.connectivity-suite.cloud\r\n"
-                + "telemetryTopic=sensors/env\r\nmodemRxPin=26\r\nmodemTxPin=27\r\npowerKeyPin=25\r\npersistBacklog=true\r\n";
+                + "telemetryTopic=sensors/env\r\nmodemRxPin=26\r\nmodemTxPin=27\r\npowerKeyPin=25\r\npersistBacklog=true\r\ncleanSession=true\r\n";
 
             DeviceSettings settings = DeviceSettingsParser.Parse(Utf8.GetBytes(file));
 
@@ -27,6 +27,7 @@ namespace CellularIot.Tests.App
             Assert.AreEqual(921600, settings.BaudRate);
             Assert.AreEqual("sensors/env", settings.TelemetryTopic);
             Assert.IsTrue(settings.PersistBacklog);
+            Assert.IsTrue(settings.CleanSession);
             BoardPreset board = settings.ResolveBoard();
             Assert.AreEqual(26, board.ModemRxPin);
             Assert.AreEqual(27, board.ModemTxPin);
@@ -43,6 +44,7 @@ namespace CellularIot.Tests.App
             Assert.AreEqual(300, settings.PublishIntervalSeconds);
             Assert.AreEqual((int)TransportChoice.Auto, (int)settings.Transport);
             Assert.AreEqual("device.connectivity-suite.cloud", settings.OnboardingHost);
+            Assert.IsFalse(settings.CleanSession, "the broker keeps the session unless told otherwise");
             BoardPreset board = settings.ResolveBoard();
             Assert.AreEqual(4, board.ModemRxPin);
             Assert.AreEqual(5, board.ModemTxPin);
