@@ -71,6 +71,7 @@ namespace CellularIot.App
             sessionSettings.Apn = settings.Apn;
             sessionSettings.Transport = settings.Transport;
             sessionSettings.CleanSession = settings.CleanSession;
+            sessionSettings.HttpsPostIdleSeconds = settings.PostIdleSeconds;
             sessionSettings.OnboardingHost = settings.OnboardingHost;
             return sessionSettings;
         }

@@ -24,7 +24,7 @@ public sealed class RunnerOptions
           --messages <n>        stop after n acknowledged telemetry messages (default 5, or no limit with --duration)
           --duration <s>        give up (or, without --messages, stop) after s seconds
           --interval <s>        telemetry interval in seconds (default 2; with --config, the file's)
-          --transport <t>       auto | mqtt-tls | mqtt-websocket (default auto, or the file's)
+          --transport <t>       auto | mqtt-tls | mqtt-websocket | https-post (default auto, or the file's)
           --modem-alpn          the modem's firmware sends ALPN (AT+CSSLCFG="alpn"): auto then picks MQTT over TLS
           --keep-alive <s>      MQTT keep-alive in seconds, 30..1200 (default 600)
           --config <file>       read device settings from a device.conf (see config/*.conf)
@@ -197,6 +197,7 @@ public sealed class RunnerOptions
         "auto" => TransportChoice.Auto,
         "mqtt-tls" => TransportChoice.MqttTls,
         "mqtt-websocket" => TransportChoice.MqttWebSocket,
-        _ => throw new FormatException($"--transport must be auto, mqtt-tls or mqtt-websocket, not '{text}'"),
+        "https-post" => TransportChoice.HttpsPost,
+        _ => throw new FormatException($"--transport must be auto, mqtt-tls, mqtt-websocket or https-post, not '{text}'"),
     };
 }

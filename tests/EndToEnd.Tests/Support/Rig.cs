@@ -42,19 +42,21 @@ internal sealed class Rig : IAsyncDisposable
     /// <summary>The sequence numbers of every telemetry message the cloud received, in arrival order.</summary>
     public IReadOnlyList<long[]> Telemetry => Support.Telemetry.SequencesOf(World.ReceivedOn("telemetry"));
 
-    public static async Task<Rig> StartAsync(bool modemAlpn = false, TimeSpan? tokenLifetime = null)
+    public static async Task<Rig> StartAsync(
+        bool modemAlpn = false, TimeSpan? tokenLifetime = null, TransportChoice transport = TransportChoice.Auto, int batchSize = 1, int maxPayloadBytes = 128 * 1024)
     {
         SimulatedWorld world = await SimulatedWorld.StartAsync(
             new WorldOptions
             {
                 ModemAlpn = modemAlpn,
                 TokenLifetime = tokenLifetime ?? TimeSpan.FromHours(24),
+                MaxPayloadBytes = maxPayloadBytes,
                 Simulator = Fast.Simulator(),
             },
             TestContext.Current.CancellationToken);
         try
         {
-            var settings = new DeviceSettings { PublishIntervalSeconds = Fast.IntervalSeconds };
+            var settings = new DeviceSettings { PublishIntervalSeconds = Fast.IntervalSeconds, Transport = transport, BatchSize = batchSize };
             Sim7080Settings modem = world.ModemSettingsFor(settings);
             Fast.Driver(modem);
             SessionSettings session = Device.SessionSettingsFor(settings);
