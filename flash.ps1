@@ -160,7 +160,7 @@ $rules = [ordered]@{
     publishIntervalSeconds = @{ Expect = 'a whole number of seconds from 1 to 86400'; Test = { param($v) Test-WholeNumber $v 1 86400 } }
     batchSize              = @{ Expect = 'a whole number from 1 to 100'; Test = { param($v) Test-WholeNumber $v 1 100 } }
     qos                    = @{ Expect = '0 or 1'; Test = { param($v) $v -cin '0', '1' } }
-    transport              = @{ Expect = 'auto, mqtt-tls or mqtt-websocket'; Test = { param($v) $v -cin 'auto', 'mqtt-tls', 'mqtt-websocket' } }
+    transport              = @{ Expect = 'auto, mqtt-tls, mqtt-websocket or https-post'; Test = { param($v) $v -cin 'auto', 'mqtt-tls', 'mqtt-websocket', 'https-post' } }
     baudRate               = @{ Expect = 'one of the SIM7080G rates 9600, 19200, 38400, 57600, 115200, 230400, 921600'; Test = { param($v) $v -cin '9600', '19200', '38400', '57600', '115200', '230400', '921600' } }
     onboardingHost         = @{ Expect = 'a host name such as device.connectivity-suite.cloud'; Test = { param($v) $v.Length -le 253 -and $v -cmatch '^(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)*[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$' } }
     telemetryTopic         = @{ Expect = "an MQTT topic of letters, digits, '_', '-', '.' and '/' (no wildcards, no leading or trailing '/'), at most 128 characters"; Test = { param($v) $v.Length -le 128 -and $v -cmatch '^[A-Za-z0-9_.-]+(?:/[A-Za-z0-9_.-]+)*$' } }
@@ -168,6 +168,8 @@ $rules = [ordered]@{
     modemTxPin             = @{ Expect = 'a GPIO number'; Test = { param($v) $v -cmatch '^[0-9]{1,2}$' } }
     powerKeyPin            = @{ Expect = 'a GPIO number'; Test = { param($v) $v -cmatch '^[0-9]{1,2}$' } }
     persistBacklog         = @{ Expect = 'true or false'; Test = { param($v) $v -cin 'true', 'false' } }
+    cleanSession           = @{ Expect = 'true or false'; Test = { param($v) $v -cin 'true', 'false' } }
+    postIdleSeconds        = @{ Expect = 'a whole number of seconds from 1 to 3600'; Test = { param($v) Test-WholeNumber $v 1 3600 } }
 }
 foreach ($entry in $rules.GetEnumerator()) { $ConfigRules.Add($entry.Key, $entry.Value) }
 $BaseKeys = @('board', 'apn', 'radio', 'publishIntervalSeconds', 'batchSize', 'qos', 'transport', 'baudRate', 'onboardingHost', 'telemetryTopic')

@@ -25,7 +25,7 @@ public sealed class RunnerOptions
           --messages <n>        stop after n acknowledged telemetry messages (default 5, or no limit with --duration)
           --duration <s>        give up (or, without --messages, stop) after s seconds
           --interval <s>        telemetry interval in seconds (default 2; with --config, the file's)
-          --transport <t>       auto | mqtt-tls | mqtt-websocket (default auto, or the file's)
+          --transport <t>       auto | mqtt-tls | mqtt-websocket | https-post (default auto, or the file's)
           --modem <m>           sim7080 | bg95 | bg96 | auto: the simulated module and the driver (default sim7080, or
                                 the file's modem); auto simulates a BG95 and lets the firmware identify it (AT+CGMM)
           --modem-alpn          the modem's firmware sends ALPN (AT+CSSLCFG="alpn", AT+QSSLCFG="alpn"): auto then picks
@@ -216,6 +216,7 @@ public sealed class RunnerOptions
         "auto" => TransportChoice.Auto,
         "mqtt-tls" => TransportChoice.MqttTls,
         "mqtt-websocket" => TransportChoice.MqttWebSocket,
-        _ => throw new FormatException($"--transport must be auto, mqtt-tls or mqtt-websocket, not '{text}'"),
+        "https-post" => TransportChoice.HttpsPost,
+        _ => throw new FormatException($"--transport must be auto, mqtt-tls, mqtt-websocket or https-post, not '{text}'"),
     };
 }

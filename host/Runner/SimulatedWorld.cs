@@ -144,6 +144,7 @@ public sealed class SimulatedWorld : IAsyncDisposable
         {
             Sims = [new SimCard(options.Iccid, options.SimAddress)],
             TokenLifetime = options.TokenLifetime,
+            MaxPayloadBytes = options.MaxPayloadBytes,
         });
         try
         {

@@ -39,6 +39,9 @@ public sealed class WorldOptions
     /// <summary>How long the cloud's tokens live (1NCE: 24 hours).</summary>
     public TimeSpan TokenLifetime { get; init; } = TimeSpan.FromHours(24);
 
+    /// <summary>The largest message payload IoT Core takes (AWS: 128 KB); a larger HTTPS post is answered 413.</summary>
+    public int MaxPayloadBytes { get; init; } = 128 * 1024;
+
     /// <summary>
     /// The simulated module's timing and behaviour; the world sets its profile, ICCID, host map and source address.
     /// The defaults are close to a real SIM7080G; tests shorten them.

@@ -61,7 +61,7 @@ public sealed class RunCommandTests
         (int exit, _, string errors) = await RunAsync("--transport", "carrier-pigeon");
 
         Assert.Equal(2, exit);
-        Assert.Contains("--transport must be auto, mqtt-tls or mqtt-websocket", errors, StringComparison.Ordinal);
+        Assert.Contains("--transport must be auto, mqtt-tls, mqtt-websocket or https-post", errors, StringComparison.Ordinal);
     }
 
     private static async Task<(int Exit, string Output, string Errors)> RunAsync(params string[] args)

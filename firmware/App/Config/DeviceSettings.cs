@@ -30,8 +30,18 @@ namespace CellularIot.App.Config
         /// <summary>MQTT QoS of telemetry: 1 (acknowledged, the default) or 0.</summary>
         public int Qos { get; set; } = 1;
 
-        /// <summary>How the MQTT session reaches IoT Core.</summary>
+        /// <summary>How messages reach IoT Core.</summary>
         public TransportChoice Transport { get; set; } = TransportChoice.Auto;
+
+        /// <summary>
+        /// MQTT's clean-session flag. False (the default) has IoT Core keep the session between connections, so
+        /// commands sent while the device is away reach it when it is back (within the session's expiry, an hour
+        /// by default at AWS); true starts afresh at every connection.
+        /// </summary>
+        public bool CleanSession { get; set; }
+
+        /// <summary>HTTPS POST: seconds a connection may sit idle and still carry the next post (1 to 3600).</summary>
+        public int PostIdleSeconds { get; set; } = 50;
 
         /// <summary>The ESP32-to-modem UART speed.</summary>
         public int BaudRate { get; set; } = 115200;

@@ -22,6 +22,7 @@ namespace CellularIot.App.Config
         {
             "board", "apn", "radio", "publishIntervalSeconds", "batchSize", "qos", "transport", "baudRate",
             "onboardingHost", "telemetryTopic", "modemRxPin", "modemTxPin", "powerKeyPin", "persistBacklog", "modem",
+            "cleanSession", "postIdleSeconds",
         };
 
         /// <summary>Parses and validates the file's bytes.</summary>
@@ -143,6 +144,12 @@ namespace CellularIot.App.Config
                 case "persistBacklog":
                     settings.PersistBacklog = Flag(value, line, key);
                     break;
+                case "postIdleSeconds":
+                    settings.PostIdleSeconds = Number(value, 1, 3600, line, key);
+                    break;
+                case "cleanSession":
+                    settings.CleanSession = Flag(value, line, key);
+                    break;
                 case "powerKeyPin":
                     settings.PowerKeyPin = Number(value, 0, 48, line, key);
                     break;
@@ -191,8 +198,10 @@ namespace CellularIot.App.Config
                     return TransportChoice.MqttTls;
                 case "mqtt-websocket":
                     return TransportChoice.MqttWebSocket;
+                case "https-post":
+                    return TransportChoice.HttpsPost;
                 default:
-                    throw Error(line, "transport must be auto, mqtt-tls or mqtt-websocket, not '" + value + "'");
+                    throw Error(line, "transport must be auto, mqtt-tls, mqtt-websocket or https-post, not '" + value + "'");
             }
         }
 

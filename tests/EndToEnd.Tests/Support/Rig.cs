@@ -43,7 +43,13 @@ internal sealed class Rig : IAsyncDisposable
     public IReadOnlyList<long[]> Telemetry => Support.Telemetry.SequencesOf(World.ReceivedOn("telemetry"));
 
     /// <summary>A world whose module is <paramref name="model"/> (with or without ALPN) and a device running its driver.</summary>
-    public static async Task<Rig> StartAsync(bool modemAlpn = false, TimeSpan? tokenLifetime = null, ModemModel model = ModemModel.Sim7080)
+    public static async Task<Rig> StartAsync(
+        bool modemAlpn = false,
+        TimeSpan? tokenLifetime = null,
+        TransportChoice transport = TransportChoice.Auto,
+        int batchSize = 1,
+        int maxPayloadBytes = 128 * 1024,
+        ModemModel model = ModemModel.Sim7080)
     {
         SimulatedWorld world = await SimulatedWorld.StartAsync(
             new WorldOptions
@@ -51,12 +57,13 @@ internal sealed class Rig : IAsyncDisposable
                 Model = model,
                 ModemAlpn = modemAlpn,
                 TokenLifetime = tokenLifetime ?? TimeSpan.FromHours(24),
+                MaxPayloadBytes = maxPayloadBytes,
                 Simulator = Fast.Simulator(),
             },
             TestContext.Current.CancellationToken);
         try
         {
-            var settings = new DeviceSettings { PublishIntervalSeconds = Fast.IntervalSeconds };
+            var settings = new DeviceSettings { PublishIntervalSeconds = Fast.IntervalSeconds, Transport = transport, BatchSize = batchSize };
             ModemDrivers drivers = world.DriversFor(settings);
             Fast.Drivers(drivers);
             SessionSettings session = Device.SessionSettingsFor(settings);
