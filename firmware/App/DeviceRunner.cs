@@ -314,10 +314,9 @@ namespace CellularIot.App
 
         private void SendBacklog()
         {
-            // While the session connects, a QoS 1 message is taken too: it goes out in the same write as CONNECT, so the
-            // first message needs no round trip of its own.
-            bool connecting = settings.Qos == 1 && session.State == SessionState.Connecting;
-            while ((session.IsOnline || connecting) && awaitingDelivery == 0 && backlog.Count >= settings.BatchSize)
+            // Over MQTT a QoS 1 message is taken while the session connects too: it goes out in the same write as
+            // CONNECT, so the first message needs no round trip of its own.
+            while (session.CanPublish(settings.Qos) && awaitingDelivery == 0 && backlog.Count >= settings.BatchSize)
             {
                 int count = backlog.PeekOldest(batch, settings.BatchSize);
                 TelemetryPayload.Write(batch, count, payload);

@@ -20,6 +20,7 @@ namespace CellularIot.At
         public const int UrcQueued = 2;
 
         private static readonly byte[] Download = Utf8.GetBytes("DOWNLOAD");
+        private static readonly byte[] Connect = Utf8.GetBytes("CONNECT");
 
         private readonly LineFramer framer;
         private readonly UrcQueue urcs;
@@ -191,6 +192,10 @@ namespace CellularIot.At
             {
                 kind = AtOutcome.Ok;
             }
+            else if (command.FailureLine != null && AtText.IsExactly(line, 0, count, command.FailureLine))
+            {
+                kind = AtOutcome.Error;
+            }
 
             if (kind != AtOutcome.None)
             {
@@ -198,7 +203,7 @@ namespace CellularIot.At
                 return;
             }
 
-            if (command.Prompt == AtPrompt.Download && !command.PromptSeen && AtText.IsExactly(line, 0, count, Download))
+            if (!command.PromptSeen && IsPromptLine(command.Prompt, line, count))
             {
                 command.PromptSeen = true;
                 events |= CommandProgressed;
@@ -273,6 +278,13 @@ namespace CellularIot.At
                 command.PromptSeen = true;
                 events |= CommandProgressed;
             }
+        }
+
+        // DOWNLOAD (SIMCom's file write) and CONNECT (Quectel's file upload) are prompts that come as whole lines.
+        private static bool IsPromptLine(AtPrompt prompt, byte[] line, int count)
+        {
+            return (prompt == AtPrompt.Download && AtText.IsExactly(line, 0, count, Download))
+                || (prompt == AtPrompt.Connect && AtText.IsExactly(line, 0, count, Connect));
         }
 
         // Modem output never starts with "AT"; with echo on, the command comes back as such a line.

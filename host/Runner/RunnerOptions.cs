@@ -1,4 +1,5 @@
 using System.Globalization;
+using CellularIot.App.Config;
 using CellularIot.Cloud.Session;
 
 namespace CellularIot.Runner;
@@ -16,7 +17,7 @@ public sealed class RunnerOptions
     public const string Usage = """
         Usage: dotnet run --project host/Runner -- [options]
 
-        Runs the firmware's host build. By default against a simulated world: a simulated SIM7080G with a 1NCE SIM
+        Runs the firmware's host build. By default against a simulated world: a simulated modem with a 1NCE SIM
         and a simulated 1NCE onboarding API and AWS IoT Core on loopback; with --port against a real modem, a real
         1NCE SIM and the real 1NCE and AWS endpoints.
 
@@ -24,8 +25,11 @@ public sealed class RunnerOptions
           --messages <n>        stop after n acknowledged telemetry messages (default 5, or no limit with --duration)
           --duration <s>        give up (or, without --messages, stop) after s seconds
           --interval <s>        telemetry interval in seconds (default 2; with --config, the file's)
-          --transport <t>       auto | mqtt-tls | mqtt-websocket (default auto, or the file's)
-          --modem-alpn          the modem's firmware sends ALPN (AT+CSSLCFG="alpn"): auto then picks MQTT over TLS
+          --transport <t>       auto | mqtt-tls | mqtt-websocket | https-post (default auto, or the file's)
+          --modem <m>           sim7080 | bg95 | bg96 | auto: the simulated module and the driver (default sim7080, or
+                                the file's modem); auto simulates a BG95 and lets the firmware identify it (AT+CGMM)
+          --modem-alpn          the modem's firmware sends ALPN (AT+CSSLCFG="alpn", AT+QSSLCFG="alpn"): auto then picks
+                                MQTT over TLS
           --keep-alive <s>      MQTT keep-alive in seconds, 30..1200 (default 600)
           --config <file>       read device settings from a device.conf (see config/*.conf)
           --no-ping             do not send the demo's ping command from the cloud after the second ack
@@ -35,7 +39,7 @@ public sealed class RunnerOptions
           --trace-at            print every AT exchange of the simulated modem
           --warm                run the firmware twice against the same simulated modem and stored state: a cold
                                 start (modem off, no login, no CA), then a warm restart (modem on, login and CA kept)
-          --port <device>       use a real SIM7080G on this serial port (e.g. /dev/ttyUSB0, COM3) instead
+          --port <device>       use a real modem on this serial port (e.g. /dev/ttyUSB0, COM3) instead
           --baud <n>            serial speed for --port or --pty (default 115200, or the file's baudRate)
           --quiet               print only warnings and the summary
           -h, --help            show this help
@@ -47,6 +51,9 @@ public sealed class RunnerOptions
         Exit code: 0 when the goal was reached (the messages acknowledged and, when sent, the ping answered), 1 when
         not, 2 for a bad command line, 130 when stopped with Ctrl+C before the goal.
         """;
+
+    /// <summary>The modem named with --modem, or null for the file's (or the default SIM7080G).</summary>
+    public ModemChoice? Modem { get; private set; }
 
     /// <summary>The real modem's serial port, or null for the simulated world.</summary>
     public string? Port { get; private set; }
@@ -132,6 +139,9 @@ public sealed class RunnerOptions
                 case "--transport":
                     options.Transport = TransportOf(Value(args, ref i));
                     break;
+                case "--modem":
+                    options.Modem = ModemOf(Value(args, ref i));
+                    break;
                 case "--modem-alpn":
                     options.ModemAlpn = true;
                     break;
@@ -200,11 +210,21 @@ public sealed class RunnerOptions
         return value;
     }
 
+    private static ModemChoice ModemOf(string text) => text switch
+    {
+        "sim7080" => ModemChoice.Sim7080,
+        "bg95" => ModemChoice.Bg95,
+        "bg96" => ModemChoice.Bg96,
+        "auto" => ModemChoice.Auto,
+        _ => throw new FormatException($"--modem must be sim7080, bg95, bg96 or auto, not '{text}'"),
+    };
+
     private static TransportChoice TransportOf(string text) => text switch
     {
         "auto" => TransportChoice.Auto,
         "mqtt-tls" => TransportChoice.MqttTls,
         "mqtt-websocket" => TransportChoice.MqttWebSocket,
-        _ => throw new FormatException($"--transport must be auto, mqtt-tls or mqtt-websocket, not '{text}'"),
+        "https-post" => TransportChoice.HttpsPost,
+        _ => throw new FormatException($"--transport must be auto, mqtt-tls, mqtt-websocket or https-post, not '{text}'"),
     };
 }

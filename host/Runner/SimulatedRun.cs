@@ -4,7 +4,6 @@ using CellularIot.App;
 using CellularIot.App.Config;
 using CellularIot.Cloud.Session;
 using CellularIot.CloudSim;
-using CellularIot.Modem.Sim7080;
 using CellularIot.ModemSim;
 
 namespace CellularIot.Runner;
@@ -23,7 +22,7 @@ public static class SimulatedRun
         ArgumentNullException.ThrowIfNull(log);
         bool alpn = options.ModemAlpn || settings.Transport == TransportChoice.MqttTls;
         SimulatedWorld world = await SimulatedWorld.StartAsync(
-            new WorldOptions { ModemAlpn = alpn, OverPty = options.Pty, OverBoardModel = options.BoardModel, BaudRate = options.BaudRate ?? settings.BaudRate }, stop).ConfigureAwait(false);
+            new WorldOptions { Model = ModemDrivers.SimulatedModelFor(settings.ResolveModem()), ModemAlpn = alpn, OverPty = options.Pty, OverBoardModel = options.BoardModel, BaudRate = options.BaudRate ?? settings.BaudRate }, stop).ConfigureAwait(false);
         await using (world.ConfigureAwait(false))
         {
             return Run(world, options, settings, sessionSettings, plan, log, stop);
@@ -54,12 +53,13 @@ public static class SimulatedRun
             }
         });
 
-        Sim7080Settings modemSettings = world.ModemSettingsFor(settings);
+        ModemDrivers drivers = world.DriversFor(settings);
+        log.Runner($"modem driver: {ModemDrivers.NameOf(drivers.Choice)}");
         var line = new CountingLink(world.FirmwareLink);
         var starts = new List<StartFigures>();
         if (options.Warm)
         {
-            (Device cold, RunOutcome coldOutcome) = RunOnce(world, settings, modemSettings, sessionSettings, plan, log, line, "cold start", starts, null, stop);
+            (Device cold, RunOutcome coldOutcome) = RunOnce(world, settings, drivers, sessionSettings, plan, log, line, "cold start", starts, null, stop);
             if (coldOutcome.End != RunEnd.Reached)
             {
                 return Summarise(world, cold, coldOutcome, line, null, starts);
@@ -71,7 +71,7 @@ public static class SimulatedRun
         (Device device, RunOutcome outcome) = RunOnce(
             world,
             settings,
-            modemSettings,
+            drivers,
             sessionSettings,
             plan,
             log,
@@ -99,7 +99,7 @@ public static class SimulatedRun
     private static (Device Device, RunOutcome Outcome) RunOnce(
         SimulatedWorld world,
         DeviceSettings settings,
-        Sim7080Settings modemSettings,
+        ModemDrivers drivers,
         SessionSettings sessionSettings,
         RunPlan plan,
         ConsoleLog log,
@@ -110,7 +110,7 @@ public static class SimulatedRun
         CancellationToken stop,
         Func<string?>? waitingFor = null)
     {
-        Device device = world.CreateDevice(settings, modemSettings, sessionSettings, log, line);
+        Device device = world.CreateDevice(settings, drivers, sessionSettings, log, line);
         using var meter = new AtMeter(world.Modem, start);
         try
         {

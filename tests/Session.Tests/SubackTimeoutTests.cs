@@ -28,6 +28,8 @@ public sealed class SubackTimeoutTests
 
         Assert.Equal(1, rig.Session.Connections);
         Assert.Equal(2, rig.Breaker.Opened);
+
+        // Subscribed again although the broker kept the session: the first SUBSCRIBE was never answered.
         Assert.Equal(2, rig.Events(CloudEventKind.Subscribed).Count);
         int packetId = rig.Session.Publish(rig.Session.Topic("after"), [1, 2, 3], 0, 3, 1);
         rig.RunUntil(() => rig.Recorder.DeliveredIds.Contains(packetId), "a publish on the new connection");

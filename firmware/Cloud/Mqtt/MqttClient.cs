@@ -117,6 +117,21 @@ namespace CellularIot.Cloud.Mqtt
             get { return receiver.RedeliveriesDropped; }
         }
 
+        /// <summary>
+        /// True once the broker answered the last SUBSCRIBE (granting every filter or not); false before any, and while
+        /// one waits or went unanswered because its connection ended.
+        /// </summary>
+        public bool SubscribeAnswered
+        {
+            get
+            {
+                lock (sync)
+                {
+                    return subscribe.Answered;
+                }
+            }
+        }
+
         /// <summary>Connects without subscribing; see <see cref="Connect(ITransport, string[], int)"/>.</summary>
         public ConnectResult Connect(ITransport newTransport)
         {
@@ -151,6 +166,9 @@ namespace CellularIot.Cloud.Mqtt
 
                     connection.Begin(newTransport);
                     receiver.Reset();
+
+                    // A SUBSCRIBE of an earlier connection is answered on that one or never: its SUBACK time-out ends here.
+                    subscribe.End();
                     int subscribeLength = 0;
                     if (filters != null && filters.Length > 0)
                     {

@@ -17,7 +17,7 @@ namespace CellularIot.Cloud.Mqtt
             get { return packetId; }
         }
 
-        /// <summary>True once the waiting SUBSCRIBE's SUBACK arrived.</summary>
+        /// <summary>True once the last SUBSCRIBE begun got its SUBACK (it stays so after <see cref="End"/>).</summary>
         public bool Answered
         {
             get { return answered; }

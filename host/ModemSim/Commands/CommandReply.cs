@@ -24,11 +24,11 @@ internal sealed class CommandReply(ModemCore modem, Action? onOk = null)
         }
     }
 
-    public void Raw(byte[] bytes)
+    public void Raw(byte[] bytes, int dataBytes = 0)
     {
         if (Current)
         {
-            modem.Output.Raw(bytes);
+            modem.Output.Raw(bytes, dataBytes);
         }
     }
 
@@ -41,6 +41,9 @@ internal sealed class CommandReply(ModemCore modem, Action? onOk = null)
     }
 
     public void Ok() => Final("OK");
+
+    /// <summary>A final result of the command's own (Quectel's SEND OK and SEND FAIL).</summary>
+    public void Result(string line) => Final(line);
 
     /// <summary>Plain ERROR, whatever the CMEE mode (unknown commands, syntax the module does not parse).</summary>
     public void Error() => Final("ERROR");

@@ -34,14 +34,8 @@ internal sealed class ModemCore : IDisposable
         Clock = new ModemClock(Loop, options.NetworkTime);
         Network = new Network(this);
         Sockets = new SocketTable(this);
-        dispatcher = new CommandDispatcher(
-        [
-            new GeneralCommands(this),
-            new NetworkCommands(this),
-            new FileCommands(this),
-            new SslCommands(this),
-            new SocketCommands(this),
-        ]);
+        Dialect = Dialect.For(options.Model);
+        dispatcher = new CommandDispatcher(Dialect.Families(this));
         pump = new Thread(Pump) { IsBackground = true, Name = "ModemSim link reader" };
         pump.Start();
         if (options.StartPoweredOn)
@@ -51,6 +45,15 @@ internal sealed class ModemCore : IDisposable
     }
 
     public ModemSimOptions Options { get; }
+
+    /// <summary>The module family's commands, URCs and result codes.</summary>
+    public Dialect Dialect { get; }
+
+    /// <summary>The shortest PWRKEY pulse that toggles power.</summary>
+    public int PowerKeyMinPulseMs => Options.PowerKeyMinPulseMs ?? Dialect.MinPowerKeyPulseMs;
+
+    /// <summary>The firmware revision AT+CGMR reports.</summary>
+    public string Revision => Options.Revision ?? Dialect.DefaultRevision;
 
     public EventLoop Loop { get; }
 
@@ -126,7 +129,7 @@ internal sealed class ModemCore : IDisposable
         Later(Options.BootDelayMs, Boot);
     }
 
-    /// <summary>Powers down: "NORMAL POWER DOWN" when <paramref name="announce"/> and running, then silence.</summary>
+    /// <summary>Powers down: the dialect's power-down line ("NORMAL POWER DOWN", "POWERED DOWN") when <paramref name="announce"/> and running, then silence.</summary>
     public void PowerDown(bool announce)
     {
         if (Power == PowerState.Off)
@@ -136,7 +139,7 @@ internal sealed class ModemCore : IDisposable
 
         if (announce)
         {
-            Output.Line("NORMAL POWER DOWN");
+            Output.Line(Dialect.PowerDownLine);
         }
 
         LosePower();
@@ -188,7 +191,7 @@ internal sealed class ModemCore : IDisposable
 
     private void Boot()
     {
-        Session = new SessionState();
+        Session = new SessionState { Clts = Dialect.ClockFollowsNetwork };
         Clock.ResetToPowerOn();
         Input.Reset();
         Power = PowerState.On;
@@ -199,14 +202,12 @@ internal sealed class ModemCore : IDisposable
             Output.Line("+CFUN: 1");
             Network.RadioOn();
         });
-        Later(2 * gap, () => Output.Line(Network.SimMissing ? "+CPIN: NOT INSERTED" : "+CPIN: READY"));
-        Later(3 * gap, () =>
+        IReadOnlyList<string> tail = Dialect.BootTail(Network.SimMissing);
+        for (int i = 0; i < tail.Count; i++)
         {
-            if (!Network.SimMissing)
-            {
-                Output.Line("SMS Ready");
-            }
-        });
+            string boot = tail[i];
+            Later((2 + i) * gap, () => Output.Line(boot));
+        }
     }
 
     private void LosePower()

@@ -55,7 +55,7 @@ internal sealed class SocketTable(ModemCore modem)
         {
             record.OpenResult = result;
             record.IsClosed = true;
-            modem.Urc(Format($"+CAOPEN: {cid},{result}"));
+            modem.Urc(modem.Dialect.OpenResultUrc(cid, result));
             return;
         }
 
@@ -111,8 +111,6 @@ internal sealed class SocketTable(ModemCore modem)
             Close(cid);
         }
     }
-
-    private static string Format(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
     private static IPEndPoint? Map(ModemSimOptions options, string host, int port)
     {
@@ -189,13 +187,13 @@ internal sealed class SocketTable(ModemCore modem)
         {
             slots[cid] = null;
             socket.Dispose();
-            modem.Urc(Format($"+CAOPEN: {cid},{result}"));
+            modem.Urc(modem.Dialect.OpenResultUrc(cid, result));
             return;
         }
 
         socket.Phase = SocketPhase.Open;
         socket.Start(data => Arrived(socket, data), () => PeerClosedIfCurrent(socket));
-        modem.Urc(Format($"+CAOPEN: {cid},0"));
+        modem.Urc(modem.Dialect.OpenResultUrc(cid, OpenResult.Ok));
     }
 
     private void Arrived(SimSocket socket, byte[] data)
@@ -209,7 +207,7 @@ internal sealed class SocketTable(ModemCore modem)
         if (!socket.Indicated)
         {
             socket.Indicated = true;
-            modem.Urc(Format($"+CADATAIND: {socket.Cid}"));
+            modem.Urc(modem.Dialect.DataWaitingUrc(socket.Cid));
         }
     }
 
@@ -225,6 +223,6 @@ internal sealed class SocketTable(ModemCore modem)
     {
         socket.Phase = SocketPhase.Closed;
         socket.Dispose();
-        modem.Urc(Format($"+CASTATE: {socket.Cid},0"));
+        modem.Urc(modem.Dialect.PeerClosedUrc(socket.Cid));
     }
 }

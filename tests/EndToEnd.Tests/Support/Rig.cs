@@ -2,7 +2,7 @@ using System.Diagnostics;
 using CellularIot.App;
 using CellularIot.App.Config;
 using CellularIot.Cloud.Session;
-using CellularIot.Modem.Sim7080;
+using CellularIot.ModemSim;
 using CellularIot.Runner;
 using CellularIot.TestSupport;
 using Xunit;
@@ -42,25 +42,34 @@ internal sealed class Rig : IAsyncDisposable
     /// <summary>The sequence numbers of every telemetry message the cloud received, in arrival order.</summary>
     public IReadOnlyList<long[]> Telemetry => Support.Telemetry.SequencesOf(World.ReceivedOn("telemetry"));
 
-    public static async Task<Rig> StartAsync(bool modemAlpn = false, TimeSpan? tokenLifetime = null)
+    /// <summary>A world whose module is <paramref name="model"/> (with or without ALPN) and a device running its driver.</summary>
+    public static async Task<Rig> StartAsync(
+        bool modemAlpn = false,
+        TimeSpan? tokenLifetime = null,
+        TransportChoice transport = TransportChoice.Auto,
+        int batchSize = 1,
+        int maxPayloadBytes = 128 * 1024,
+        ModemModel model = ModemModel.Sim7080)
     {
         SimulatedWorld world = await SimulatedWorld.StartAsync(
             new WorldOptions
             {
+                Model = model,
                 ModemAlpn = modemAlpn,
                 TokenLifetime = tokenLifetime ?? TimeSpan.FromHours(24),
+                MaxPayloadBytes = maxPayloadBytes,
                 Simulator = Fast.Simulator(),
             },
             TestContext.Current.CancellationToken);
         try
         {
-            var settings = new DeviceSettings { PublishIntervalSeconds = Fast.IntervalSeconds };
-            Sim7080Settings modem = world.ModemSettingsFor(settings);
-            Fast.Driver(modem);
+            var settings = new DeviceSettings { PublishIntervalSeconds = Fast.IntervalSeconds, Transport = transport, BatchSize = batchSize };
+            ModemDrivers drivers = world.DriversFor(settings);
+            Fast.Drivers(drivers);
             SessionSettings session = Device.SessionSettingsFor(settings);
             Fast.Session(session);
             var log = new TestLog();
-            return new Rig(world, world.CreateDevice(settings, modem, session, log), log);
+            return new Rig(world, world.CreateDevice(settings, drivers, session, log), log);
         }
         catch
         {

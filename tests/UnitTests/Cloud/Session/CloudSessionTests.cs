@@ -143,6 +143,66 @@ namespace CellularIot.Tests.Cloud.Session
         }
 
         [TestMethod]
+        public void TheBrokerIsAskedToKeepTheSessionAndAKeptSessionIsNotSubscribedAgain()
+        {
+            Start(true, true);
+            BrokerSocket first = Broker(0);
+            RunUntil(SessionState.Online);
+            Assert.IsFalse(first.CleanSession, "clean session off by default");
+            Assert.AreEqual(1, first.Filters.Count, "a new session is subscribed");
+
+            BrokerSocket second = ReconnectToAKeptSession(first, BrokerPackets.Publish(Iccid + "/commands/ping", "{}", 1, 9, false));
+
+            Assert.AreEqual(0, second.Filters.Count, "the kept session still holds the subscription");
+            Assert.AreEqual(1, listener.Messages.Count, "the command queued while away arrives");
+            Assert.AreEqual(9, (int)second.PubacksReceived[0]);
+        }
+
+        [TestMethod]
+        public void AKeptSessionWhoseSubscribeWentUnansweredIsSubscribedAgain()
+        {
+            Start(true, true);
+            BrokerSocket first = Broker(0);
+            first.AnswerSubscribes = false;
+            RunUntil(SessionState.Waiting);
+            Assert.Contains("SUBACK", listener.LastState);
+
+            BrokerSocket second = Broker(0);
+            second.SessionPresent = true;
+            clock.Advance(PastTheBackoffMs);
+            RunUntil(SessionState.Online);
+            Assert.AreEqual(1, second.Filters.Count);
+        }
+
+        [TestMethod]
+        public void ACommandRedeliveredAfterAReconnectIsAcknowledgedButHandledOnce()
+        {
+            Start(true, true);
+            BrokerSocket first = Broker(0);
+            RunUntil(SessionState.Online);
+            first.Answer(BrokerPackets.Publish(Iccid + "/commands/ping", "{\"n\":1}", 1, 7, false));
+            session.RunOnce(0);
+
+            // The PUBACK was lost with the connection: the broker sends the command again, with DUP, on the next one.
+            BrokerSocket second = ReconnectToAKeptSession(first, BrokerPackets.Publish(Iccid + "/commands/ping", "{\"n\":1}", 1, 7, true));
+
+            Assert.AreEqual(1, listener.Messages.Count);
+            Assert.AreEqual(7, (int)second.PubacksReceived[0]);
+        }
+
+        [TestMethod]
+        public void CleanSessionSetStartsEveryConnectionAfresh()
+        {
+            Start(true, true);
+            var settings = new SessionSettings();
+            settings.CleanSession = true;
+            session = new CloudSession(modem, settings, Tokens(), new SyncedClock(clock), log, new Random(7), Pem(), CommandFilters, listener);
+            BrokerSocket broker = Broker(0);
+            RunUntil(SessionState.Online);
+            Assert.IsTrue(broker.CleanSession);
+        }
+
+        [TestMethod]
         public void ALostConnectionIsMadeAgainAfterABackoffAndTheUnacknowledgedMessageGoesOutAgain()
         {
             Start(true, true);
@@ -302,6 +362,20 @@ namespace CellularIot.Tests.Cloud.Session
             var broker = new BrokerSocket(clock, connackCode);
             modem.Serve(broker);
             return broker;
+        }
+
+        // Loses the connection to first, then comes online at a broker that kept the session and sends kept at once.
+        private static BrokerSocket ReconnectToAKeptSession(BrokerSocket first, byte[] kept)
+        {
+            first.CloseFromPeer();
+            session.RunOnce(0);
+            BrokerSocket second = Broker(0);
+            second.SessionPresent = true;
+            second.KeptForTheClient = kept;
+            clock.Advance(PastTheBackoffMs);
+            RunUntil(SessionState.Online);
+            session.RunOnce(0);
+            return second;
         }
 
         private static HttpServerSocket OnboardingApi()
