@@ -110,7 +110,7 @@ public sealed class BudgetTests
         public StartFigures Run(string start, int messages)
         {
             SessionSettings session = Device.SessionSettingsFor(settings);
-            Device device = world.CreateDevice(settings, world.ModemSettingsFor(settings), session, log);
+            Device device = world.CreateDevice(settings, world.DriversFor(settings), session, log);
             using var meter = new AtMeter(world.Modem, start);
             RunOutcome outcome;
             try

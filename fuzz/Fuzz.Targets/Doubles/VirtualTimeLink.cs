@@ -18,6 +18,9 @@ public sealed class VirtualTimeLink(CloudSession session, ManualClock clock) : I
     public bool IsOnline => session.IsOnline;
 
     /// <inheritdoc/>
+    public bool CanPublish(int qos) => session.CanPublish(qos);
+
+    /// <inheritdoc/>
     public string Iccid => session.Iccid;
 
     /// <inheritdoc/>

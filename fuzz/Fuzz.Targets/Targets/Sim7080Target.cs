@@ -88,7 +88,6 @@ public sealed class Sim7080Target : IFuzzTarget
         SocketOpenTimeoutMs = 6,
         SendTimeoutMs = 6,
         ReceiveCommandTimeoutMs = 6,
-        ReceivePollMs = 2,
         FileTimeoutMs = 6,
         ResetTimeoutMs = 6,
         PowerDownTimeoutMs = 6,
