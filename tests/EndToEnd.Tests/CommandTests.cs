@@ -58,7 +58,10 @@ public sealed class CommandTests
     public async Task ACommandSentWhileTheDeviceIsOfflineIsAnsweredOnceWhenItIsBack()
     {
         await using Rig rig = await Rig.StartAsync();
-        rig.RunUntilAcknowledged(1);
+
+        // Two: the first message goes out with CONNECT ahead of the SUBSCRIBE, so its PUBACK comes before the SUBACK;
+        // the second's comes after it, and the device then knows the broker holds its subscription.
+        rig.RunUntilAcknowledged(2);
 
         // The network drops the data context: the sockets close, and the broker sees its client leave.
         rig.World.Modem.Faults.DeactivatePdp();

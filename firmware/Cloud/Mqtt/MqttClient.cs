@@ -123,19 +123,7 @@ namespace CellularIot.Cloud.Mqtt
         /// </summary>
         public bool SubscribeAnswered
         {
-            get
-            {
-                lock (sync)
-                {
-                    return subscribe.Answered;
-                }
-            }
-        }
-
-        /// <summary>Connects without subscribing; see <see cref="Connect(ITransport, string[], int)"/>.</summary>
-        public ConnectResult Connect(ITransport newTransport)
-        {
-            return Connect(newTransport, null, 0);
+            get { return subscribe.Answered; }
         }
 
         /// <summary>

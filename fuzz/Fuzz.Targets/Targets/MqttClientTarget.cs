@@ -48,7 +48,7 @@ public sealed class MqttClientTarget : IFuzzTarget
         transport.Feed(input.Rest());
         transport.SplitRandomly(splitSeed, maxPiece);
 
-        ConnectResult result = client.Connect(transport);
+        ConnectResult result = client.Connect(transport, null, 0);
         if (!result.IsAccepted)
         {
             FuzzFindingException.Check(!client.IsConnected, "a refused connection is connected");

@@ -18,7 +18,7 @@ namespace CellularIot.Tests.Cloud.Mqtt
             settings.KeepAliveSeconds = 60;
             var f = new ClientFixture(settings);
             f.NewBroker(BrokerPackets.Connack(0, true));
-            ConnectResult result = f.Client.Connect(f.Broker);
+            ConnectResult result = f.Client.Connect(f.Broker, null, 0);
 
             Assert.IsTrue(result.IsAccepted);
             Assert.IsTrue(result.SessionPresent);
@@ -97,7 +97,7 @@ namespace CellularIot.Tests.Cloud.Mqtt
         {
             var f = new ClientFixture();
             f.NewBroker(BrokerPackets.Connack(code, false));
-            ConnectResult result = f.Client.Connect(f.Broker);
+            ConnectResult result = f.Client.Connect(f.Broker, null, 0);
 
             Assert.IsFalse(result.IsAccepted);
             Assert.AreEqual(code, (int)result.Outcome);
@@ -113,7 +113,7 @@ namespace CellularIot.Tests.Cloud.Mqtt
         {
             var f = new ClientFixture();
             f.NewBroker(null).CloseFromPeer();
-            ConnectResult result = f.Client.Connect(f.Broker);
+            ConnectResult result = f.Client.Connect(f.Broker, null, 0);
 
             Assert.AreEqual((int)ConnectOutcome.ClosedBeforeConnack, (int)result.Outcome);
             Assert.IsFalse(result.IsAuthFailure);
@@ -126,7 +126,7 @@ namespace CellularIot.Tests.Cloud.Mqtt
         {
             var f = new ClientFixture();
             f.NewBroker(BrokerPackets.Connack(0, false)).FailWrites = true;
-            ConnectResult result = f.Client.Connect(f.Broker);
+            ConnectResult result = f.Client.Connect(f.Broker, null, 0);
 
             Assert.AreEqual((int)ConnectOutcome.ClosedBeforeConnack, (int)result.Outcome);
             Assert.Contains("while sending CONNECT", result.Detail);
@@ -141,7 +141,7 @@ namespace CellularIot.Tests.Cloud.Mqtt
             Assert.AreEqual(10000, settings.ConnackTimeoutMs);
             var f = new ClientFixture(settings);
             f.NewBroker(null);
-            ConnectResult result = f.Client.Connect(f.Broker);
+            ConnectResult result = f.Client.Connect(f.Broker, null, 0);
 
             Assert.AreEqual((int)ConnectOutcome.ConnackTimeout, (int)result.Outcome);
             Assert.IsTrue(f.Clock.MonotonicMs >= 10000);
@@ -156,7 +156,7 @@ namespace CellularIot.Tests.Cloud.Mqtt
             var f = new ClientFixture();
             // The scripted broker has nothing for 9.9 s of reads; then the CONNACK comes.
             var broker = new DelayedConnack(f.Clock, 9900);
-            ConnectResult result = f.Client.Connect(broker);
+            ConnectResult result = f.Client.Connect(broker, null, 0);
             Assert.IsTrue(result.IsAccepted, result.Detail);
         }
 
@@ -165,7 +165,7 @@ namespace CellularIot.Tests.Cloud.Mqtt
         {
             var f = new ClientFixture();
             f.NewBroker(new byte[] { 0x48, 0x54, 0x54, 0x50 }); // "HTTP": an HTTPS endpoint reached without ALPN mqtt
-            ConnectResult result = f.Client.Connect(f.Broker);
+            ConnectResult result = f.Client.Connect(f.Broker, null, 0);
 
             Assert.AreEqual((int)ConnectOutcome.ProtocolError, (int)result.Outcome);
             Assert.Contains("first byte 0x48", result.Detail);
@@ -177,7 +177,7 @@ namespace CellularIot.Tests.Cloud.Mqtt
         {
             var f = new ClientFixture();
             f.NewBroker(BrokerPackets.Puback(1));
-            ConnectResult result = f.Client.Connect(f.Broker);
+            ConnectResult result = f.Client.Connect(f.Broker, null, 0);
 
             Assert.AreEqual((int)ConnectOutcome.ProtocolError, (int)result.Outcome);
             Assert.Contains("PUBACK instead of CONNACK", result.Detail);
@@ -197,7 +197,7 @@ namespace CellularIot.Tests.Cloud.Mqtt
         {
             var f = new ClientFixture(new MqttSettings(ClientFixture.Iccid, "secret-token-value"));
             f.NewBroker(BrokerPackets.Connack(5, false));
-            f.Client.Connect(f.Broker);
+            f.Client.Connect(f.Broker, null, 0);
             f.Connect();
             Assert.DoesNotContains("secret-token-value", f.Log.All);
         }
