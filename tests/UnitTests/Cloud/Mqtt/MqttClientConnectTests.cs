@@ -188,7 +188,7 @@ namespace CellularIot.Tests.Cloud.Mqtt
         {
             var f = new ClientFixture();
             f.Connect();
-            var ex = (MqttException)Expect.Throws(typeof(MqttException), () => f.Client.Connect(new ScriptedBroker(f.Clock, 1)));
+            var ex = (MqttException)Expect.Throws(typeof(MqttException), () => f.Client.Connect(new ScriptedBroker(f.Clock, 1), null, 0));
             Assert.AreEqual((int)MqttError.AlreadyConnected, (int)ex.Error);
         }
 

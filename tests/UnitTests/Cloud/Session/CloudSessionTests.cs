@@ -150,6 +150,7 @@ namespace CellularIot.Tests.Cloud.Session
             RunUntil(SessionState.Online);
             Assert.IsFalse(first.CleanSession, "clean session off by default");
             Assert.AreEqual(1, first.Filters.Count, "a new session is subscribed");
+            RunSteps(3);
 
             BrokerSocket second = ReconnectToAKeptSession(first, BrokerPackets.Publish(Iccid + "/commands/ping", "{}", 1, 9, false));
 
@@ -164,6 +165,10 @@ namespace CellularIot.Tests.Cloud.Session
             Start(true, true);
             BrokerSocket first = Broker(0);
             first.AnswerSubscribes = false;
+            RunUntil(SessionState.Online);
+
+            // The SUBSCRIBE went out with CONNECT and is not waited for, but its SUBACK must come in time (10 s).
+            clock.Advance(11000);
             RunUntil(SessionState.Waiting);
             Assert.Contains("SUBACK", listener.LastState);
 
@@ -374,7 +379,7 @@ namespace CellularIot.Tests.Cloud.Session
             second.KeptForTheClient = kept;
             clock.Advance(PastTheBackoffMs);
             RunUntil(SessionState.Online);
-            session.RunOnce(0);
+            RunSteps(3);
             return second;
         }
 
