@@ -28,6 +28,7 @@ namespace CellularIot.Tests.Modem
         [DataRow("", -1)]
         [DataRow("12345", -1)]
         [DataRow("12g4", -1)]
+        [DataRow("1\u01004", -1)]
         public void ReadsTheModulesChecksum(string text, int value)
         {
             Assert.AreEqual(value, QuectelChecksum.Parse(text));
@@ -119,6 +120,54 @@ namespace CellularIot.Tests.Modem
             {
                 Assert.ThrowsException(typeof(System.ArgumentException), () => rig.Modem.EnsureCaCertificate("c\"a", Utf8.GetBytes("ABC")));
                 Assert.AreEqual(0, rig.Link.CommandCount);
+            }
+            finally
+            {
+                rig.Stop();
+            }
+        }
+
+        [TestMethod]
+        public void RefusesAMissingEmptyOrOversizedCaWithoutSendingAnything()
+        {
+            var rig = new QuectelRig().Up();
+            try
+            {
+                Assert.ThrowsException(typeof(System.ArgumentNullException), () => rig.Modem.EnsureCaCertificate("ca.pem", null));
+                Assert.ThrowsException(typeof(System.ArgumentOutOfRangeException), () => rig.Modem.EnsureCaCertificate("ca.pem", new byte[0]));
+                Assert.ThrowsException(typeof(System.ArgumentOutOfRangeException), () => rig.Modem.EnsureCaCertificate("ca.pem", new byte[10241]));
+                Assert.AreEqual(0, rig.Link.CommandCount);
+            }
+            finally
+            {
+                rig.Stop();
+            }
+        }
+
+        [TestMethod]
+        public void DeletesAnUploadTheModuleAnsweredWithoutItsSizeLine()
+        {
+            var rig = new QuectelRig().Up();
+            rig.Link.On("AT+QFUPL=*", (l, c) =>
+            {
+                l.Inject("\r\nCONNECT\r\n");
+                l.ExpectPayload(int.Parse(Sim7080Script.Field(c, 1)), "\r\nOK\r\n");
+            });
+            try
+            {
+                ModemException caught = null;
+                try
+                {
+                    rig.Modem.EnsureCaCertificate("ca.pem", Utf8.GetBytes("ABC"));
+                }
+                catch (ModemException ex)
+                {
+                    caught = ex;
+                }
+
+                Assert.IsNotNull(caught);
+                Assert.Contains("no +QFUPL line", caught.Message);
+                Assert.AreEqual("AT+QFDEL=\"UFS:ca.pem\"", rig.Link.Command(rig.Link.CommandCount - 1));
             }
             finally
             {

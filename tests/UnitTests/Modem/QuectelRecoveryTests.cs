@@ -92,5 +92,86 @@ namespace CellularIot.Tests.Modem
                 rig.Stop();
             }
         }
+
+        [TestMethod]
+        public void SwitchesOnAModuleThatWasOffWithOnePress()
+        {
+            var rig = new QuectelRig().Up();
+            rig.Link.Silent = true;
+            rig.PowerKey.Pressed = () =>
+            {
+                rig.Link.Silent = false;
+                rig.Link.Echo = true;
+                rig.Link.InjectLater(QuectelScript.Boot, 30);
+            };
+            try
+            {
+                Assert.AreEqual((int)RecoveryStep.PowerCycle, (int)rig.Modem.Recover());
+                Assert.AreEqual(1, rig.PowerKey.Pulses);
+                Assert.IsTrue(rig.Link.IndexOf("AT+CFUN=1,1") < rig.Link.IndexOf("ATE0"));
+                Assert.AreEqual(QuectelScript.Iccid, rig.Modem.Identity.Iccid);
+                Assert.IsFalse(rig.Modem.RebootDetected);
+            }
+            finally
+            {
+                rig.Stop();
+            }
+        }
+
+        [TestMethod]
+        public void PowerCyclesAHungModuleWithTwoPresses()
+        {
+            var rig = new QuectelRig().Up();
+            rig.Link.Silent = true;
+            rig.PowerKey.Pressed = () =>
+            {
+                if (rig.PowerKey.Pulses == 1)
+                {
+                    rig.Link.Inject("\r\nPOWERED DOWN\r\n");
+                }
+                else
+                {
+                    rig.Link.Silent = false;
+                    rig.Link.InjectLater(QuectelScript.Boot, 30);
+                }
+            };
+            try
+            {
+                Assert.AreEqual((int)RecoveryStep.PowerCycle, (int)rig.Modem.Recover());
+                Assert.AreEqual(2, rig.PowerKey.Pulses);
+                Assert.AreEqual(QuectelScript.Iccid, rig.Modem.Identity.Iccid);
+            }
+            finally
+            {
+                rig.Stop();
+            }
+        }
+
+        [TestMethod]
+        public void GivesUpWhenEvenThePowerCycleFails()
+        {
+            var rig = new QuectelRig().Up();
+            rig.Link.Silent = true;
+            try
+            {
+                ModemException caught = null;
+                try
+                {
+                    rig.Modem.Recover();
+                }
+                catch (ModemException ex)
+                {
+                    caught = ex;
+                }
+
+                Assert.IsNotNull(caught);
+                Assert.Contains("did not boot after a PWRKEY power cycle", caught.Message);
+                Assert.AreEqual(2, rig.PowerKey.Pulses);
+            }
+            finally
+            {
+                rig.Stop();
+            }
+        }
     }
 }

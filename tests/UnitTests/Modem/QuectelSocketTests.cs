@@ -89,6 +89,13 @@ namespace CellularIot.Tests.Modem
         [DataRow(566, "ConnectFailed")]
         [DataRow(553, "NoMemory")]
         [DataRow(599, "Other")]
+        [DataRow(552, "ParameterInvalid")]
+        [DataRow(554, "SocketError")]
+        [DataRow(555, "NotSupported")]
+        [DataRow(563, "ConnectionLimit")]
+        [DataRow(569, "ConnectFailed")]
+        [DataRow(570, "NetworkNotActive")]
+        [DataRow(573, "NetworkNotActive")]
         public void MapsOpenResultsAndFreesTheId(int result, string error)
         {
             var rig = new QuectelRig().Up();
@@ -220,6 +227,14 @@ namespace CellularIot.Tests.Modem
                     return "NoMemory";
                 case SocketOpenError.Other:
                     return "Other";
+                case SocketOpenError.ParameterInvalid:
+                    return "ParameterInvalid";
+                case SocketOpenError.SocketError:
+                    return "SocketError";
+                case SocketOpenError.NotSupported:
+                    return "NotSupported";
+                case SocketOpenError.ConnectionLimit:
+                    return "ConnectionLimit";
                 default:
                     return "unexpected " + (int)error;
             }
