@@ -16,7 +16,7 @@ namespace CellularIot.Tests.Cloud.HttpsPost
     /// API run inside the test over a manual clock, so each post, answer and recovery is seen one step at a time.
     /// </summary>
     [TestClass]
-    public class HttpsPostLinkTests
+    public partial class HttpsPostLinkTests
     {
         private const string Iccid = OnboardingSamples.Iccid;
         private const int PastTheBackoffMs = 120000;
@@ -139,24 +139,35 @@ namespace CellularIot.Tests.Cloud.HttpsPost
 
         private static PostEndpointSocket Start()
         {
+            Begin(OnboardingSamples.Username);
+            PostEndpointSocket endpoint = Endpoint();
+            GoOnline();
+            return endpoint;
+        }
+
+        // A session over a modem without ALPN, with a stored login whose user name is username, not run yet.
+        private static void Begin(string username)
+        {
             clock = new ManualClock();
             blobs = new MemoryBlobStore();
             listener = new RecordingCloudListener();
             log = new RecordingLog();
             modem = new SessionModem(clock, Iccid, false);
-            Tokens().Accept(new OnboardingResult(OnboardingSamples.Username, OnboardingSamples.Endpoint, Iccid, OnboardingSamples.RootCaUrl));
+            Tokens().Accept(new OnboardingResult(username, OnboardingSamples.Endpoint, Iccid, OnboardingSamples.RootCaUrl));
             var settings = new SessionSettings();
             settings.Transport = TransportChoice.HttpsPost;
             byte[] pem = Utf8.GetBytes("-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n");
             session = new CloudSession(modem, settings, Tokens(), new SyncedClock(clock), log, new Random(7), pem, new string[] { "commands/#" }, listener);
-            PostEndpointSocket endpoint = Endpoint();
+        }
+
+        private static void GoOnline()
+        {
             for (int step = 0; step < 6 && !session.IsOnline; step++)
             {
                 session.RunOnce(0);
             }
 
             Assert.IsTrue(session.IsOnline, "the session stopped at: " + listener.LastState);
-            return endpoint;
         }
 
         private static PostEndpointSocket Endpoint()
