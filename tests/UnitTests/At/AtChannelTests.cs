@@ -267,6 +267,52 @@ namespace CellularIot.Tests.At
             Assert.ThrowsException(typeof(InvalidOperationException), () => channel.Execute(new AtCommand("AT")));
         }
 
+        [TestMethod]
+        [DataRow(0)]
+        [DataRow(1)]
+        [DataRow(2)]
+        [DataRow(3)]
+        public void NamesTheMissingPartOfAChannel(int missing)
+        {
+            var link = new ScriptedLink();
+            string[] names = { "link", "clock", "log", "settings" };
+            ArgumentNullException caught = null;
+            try
+            {
+                new AtChannel(
+                    missing == 0 ? null : link,
+                    missing == 1 ? null : new RealClock(),
+                    missing == 2 ? null : new RecordingLog(),
+                    missing == 3 ? null : new AtChannelSettings());
+            }
+            catch (ArgumentNullException ex)
+            {
+                caught = ex;
+            }
+
+            Assert.IsNotNull(caught);
+            Assert.AreEqual(names[missing], caught.ParamName);
+        }
+
+        [TestMethod]
+        public void RefusesToExecuteNoCommandAndReceiversTooSmallToWork()
+        {
+            var link = new ScriptedLink();
+            link.On("AT", ScriptedLink.OkReply);
+            AtChannel channel = Start(link, 0);
+            try
+            {
+                Assert.ThrowsException(typeof(ArgumentNullException), () => channel.Execute(null));
+                Assert.AreEqual((int)AtOutcome.Ok, (int)channel.Execute(new AtCommand("AT")));
+                Assert.ThrowsException(typeof(ArgumentOutOfRangeException), () => new AtReceiver(64, 0));
+                Assert.ThrowsException(typeof(ArgumentOutOfRangeException), () => new AtReceiver(7, 4));
+            }
+            finally
+            {
+                channel.Stop();
+            }
+        }
+
         private static AtChannel Start(ScriptedLink link, int guardMs)
         {
             return Start(link, guardMs, new RecordingLog());

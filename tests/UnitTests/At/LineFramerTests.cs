@@ -1,5 +1,6 @@
 namespace CellularIot.Tests.At
 {
+    using System;
     using CellularIot.At;
     using CellularIot.Bytes;
     using nanoFramework.TestFramework;
@@ -137,6 +138,20 @@ namespace CellularIot.Tests.At
             var framer = new LineFramer(64, sink);
             Feed(framer, "\r\n+CARECV: 2,ab\r\n");
             Assert.AreEqual("L:+CARECV: 2,ab|", sink.Joined);
+        }
+
+        [TestMethod]
+        public void RefusesALineBufferUnderEightBytesAMissingSinkAndBadRanges()
+        {
+            var sink = new RecordingSink();
+            Assert.ThrowsException(typeof(ArgumentOutOfRangeException), () => new LineFramer(7, sink));
+            Assert.ThrowsException(typeof(ArgumentNullException), () => new LineFramer(8, null));
+            var framer = new LineFramer(8, sink);
+            Assert.ThrowsException(typeof(ArgumentNullException), () => framer.Feed(null, 0, 0));
+            Assert.ThrowsException(typeof(ArgumentOutOfRangeException), () => framer.Feed(new byte[4], 2, 3));
+            Assert.ThrowsException(typeof(ArgumentOutOfRangeException), () => framer.BeginRaw(-1));
+            Feed(framer, "\r\nOK\r\n");
+            Assert.AreEqual("L:OK|", sink.Joined);
         }
 
         private static void Feed(LineFramer framer, string text)
