@@ -44,6 +44,18 @@ namespace CellularIot.Tests.Modem
         }
 
         [TestMethod]
+        [DataRow("24/02/29,12:00:00+00", "24/02/30,12:00:00+00", 2024)]
+        [DataRow("00/02/29,12:00:00+00", "00/02/30,12:00:00+00", 2000)]
+        [DataRow("96/02/29,12:00:00+00", "96/02/30,12:00:00+00", 1996)]
+        public void KnowsTheLeapYears(string text, string dayAfter, int year)
+        {
+            DateTime utc;
+            Assert.IsTrue(NetworkTime.TryParseCclk(text, out utc));
+            Assert.AreEqual(new DateTime(year, 2, 29, 12, 0, 0).Ticks, utc.Ticks);
+            Assert.IsFalse(NetworkTime.TryParseCclk(dayAfter, out utc));
+        }
+
+        [TestMethod]
         [DataRow("")]
         [DataRow("24/13/05,10:20:30+08")]
         [DataRow("23/02/29,10:20:30+08")]
@@ -51,6 +63,8 @@ namespace CellularIot.Tests.Modem
         [DataRow("24/03/05,24:20:30+08")]
         [DataRow("24/03/05,10:20:30*08")]
         [DataRow("24/03/05,10:20:30+0x")]
+        [DataRow("24/03/05,10:20:30+ 8")]
+        [DataRow("24/03/05,1/:20:30+08")]
         [DataRow("\"24/03/05,10:20:30+08\"")]
         public void RejectsAnythingElse(string text)
         {

@@ -168,6 +168,7 @@ namespace CellularIot.Tests.Modem
         [DataRow("\r\nOK\r\n", "\r\n866123456789012\r\n\r\nOK\r\n")]
         [DataRow("\r\n+QCCID: 89882280666012345678\r\n\r\nOK\r\n", "\r\n86612345678901\r\n\r\nOK\r\n")]
         [DataRow("\r\n+QCCID: 89882280666012345678\r\n\r\nOK\r\n", "\r\n86612345678901X\r\n\r\nOK\r\n")]
+        [DataRow("\r\n+QCCID: 89882280666012345678\r\n\r\nOK\r\n", "\r\n866123456789-12\r\n\r\nOK\r\n")]
         public void RefusesAnUnreadableIdentity(string iccidAnswer, string imeiAnswer)
         {
             var rig = new QuectelRig();

@@ -1,0 +1,87 @@
+namespace CellularIot.Tests.Modem
+{
+    using CellularIot.Modem;
+    using nanoFramework.TestFramework;
+
+    /// <summary>The standard 3GPP queries (SIM, registration, bare identity lines), driven through the BG95 driver.</summary>
+    [TestClass]
+    public class ThreeGppQueriesTests
+    {
+        [TestMethod]
+        [DataRow("\r\n+CPIN: SIM PIN\r\n\r\nOK\r\n", "SIM not ready: the SIM asks for its PIN")]
+        [DataRow("\r\n+CPIN: SIM PUK\r\n\r\nOK\r\n", "SIM not ready: the SIM is blocked (PUK required)")]
+        [DataRow("\r\n+CPIN: PH-SIM PIN\r\n\r\nOK\r\n", "SIM not ready: unknown SIM state")]
+        [DataRow("\r\n+CME ERROR: SIM failure\r\n", "SIM not ready: SIM failure")]
+        [DataRow("\r\n+CME ERROR: 10\r\n", "SIM not ready: SIM not inserted")]
+        public void SaysWhyTheSimCannotBeUsed(string answer, string message)
+        {
+            var rig = new QuectelRig();
+            rig.Link.On("AT+CPIN?", answer);
+            try
+            {
+                ModemException caught = null;
+                try
+                {
+                    rig.Modem.PowerOn();
+                }
+                catch (ModemException ex)
+                {
+                    caught = ex;
+                }
+
+                Assert.IsNotNull(caught);
+                Assert.AreEqual(message, caught.Message);
+                Assert.AreEqual(0, rig.Link.Count("AT+QCCID"));
+            }
+            finally
+            {
+                rig.Stop();
+            }
+        }
+
+        [TestMethod]
+        [DataRow("\r\nOK\r\n")]
+        [DataRow("\r\n+CEREG: 1,x\r\n\r\nOK\r\n")]
+        [DataRow("\r\n+CEREG: 5\r\n\r\nOK\r\n")]
+        public void ReadsARegistrationWithoutAStatusAsUnknown(string answer)
+        {
+            var rig = new QuectelRig().Up();
+            rig.Link.On("AT+CEREG?", answer);
+            try
+            {
+                Assert.AreEqual((int)RegistrationState.Unknown, (int)rig.Modem.ReadRegistration());
+            }
+            finally
+            {
+                rig.Stop();
+            }
+        }
+
+        [TestMethod]
+        public void RefusesAnIdentityQueryWithoutItsLine()
+        {
+            var rig = new QuectelRig();
+            rig.Link.On("AT+CGSN", "\r\nOK\r\n");
+            try
+            {
+                ModemException caught = null;
+                try
+                {
+                    rig.Modem.PowerOn();
+                }
+                catch (ModemException ex)
+                {
+                    caught = ex;
+                }
+
+                Assert.IsNotNull(caught);
+                Assert.AreEqual("AT+CGSN gave no answer line", caught.Message);
+                Assert.IsNull(rig.Modem.Identity);
+            }
+            finally
+            {
+                rig.Stop();
+            }
+        }
+    }
+}
