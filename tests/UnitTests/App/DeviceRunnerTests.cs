@@ -9,7 +9,7 @@ namespace CellularIot.Tests.App
 
     /// <summary>The device's main loop against a scripted cloud link: readings, delivery accounting, commands.</summary>
     [TestClass]
-    public class DeviceRunnerTests
+    public partial class DeviceRunnerTests
     {
         private const string Iccid = "8988228066612345678";
 
@@ -17,6 +17,7 @@ namespace CellularIot.Tests.App
         private static ManualClock clock;
         private static ScriptedCloudLink link;
         private static DeviceRunner runner;
+        private static SignalOnlyModem modem;
 
         [TestMethod]
         public void AReadingWaitsOfflineAndGoesOutOnceOnlineAndIsDeliveredByItsAcknowledgement()
@@ -124,7 +125,8 @@ namespace CellularIot.Tests.App
         {
             clock = new ManualClock();
             link = new ScriptedCloudLink(Iccid);
-            runner = new DeviceRunner(new DeviceSettings(), new SignalOnlyModem(), new FixedSensors(), clock, new RecordingLog(), 8);
+            modem = new SignalOnlyModem();
+            runner = new DeviceRunner(new DeviceSettings(), modem, new FixedSensors(), clock, new RecordingLog(), 8);
             runner.Attach(link);
         }
 

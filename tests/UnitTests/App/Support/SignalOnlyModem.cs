@@ -14,6 +14,9 @@ namespace CellularIot.Tests.App.Support
 
         public int SignalReads { get; private set; }
 
+        /// <summary>What the next signal reads return.</summary>
+        public SignalQuality Signal { get; set; } = new SignalQuality(20, 0);
+
         public ModemCapabilities Capabilities
         {
             get { throw new NotSupportedException(); }
@@ -32,7 +35,7 @@ namespace CellularIot.Tests.App.Support
         public SignalQuality ReadSignalQuality()
         {
             SignalReads++;
-            return new SignalQuality(20, 0);
+            return Signal;
         }
 
         public void PowerOn()
