@@ -42,12 +42,6 @@ namespace CellularIot.Text
             return text.Length >= prefix.Length && RegionMatches(text, 0, prefix, ignoreCase);
         }
 
-        /// <summary>True when <paramref name="text"/> ends with <paramref name="suffix"/>.</summary>
-        public static bool EndsWith(string text, string suffix, bool ignoreCase)
-        {
-            return text.Length >= suffix.Length && RegionMatches(text, text.Length - suffix.Length, suffix, ignoreCase);
-        }
-
         /// <summary>First ordinal position of <paramref name="value"/> at or after <paramref name="startIndex"/>, or -1.</summary>
         public static int IndexOf(string text, string value, int startIndex, bool ignoreCase)
         {
