@@ -53,6 +53,20 @@ namespace CellularIot.Tests.Text
         }
 
         [TestMethod]
+        public void ReadsTheLargestLongAndNumbersWithSignedExponentsAndSkipsNestedNegatives()
+        {
+            JsonObject json = JsonObject.Parse("{\"max\":9223372036854775807,\"p\":1e+5,\"m\":2E-3,\"a\":[-1,-2.5e-1]}");
+            long value;
+            Assert.IsTrue(json.TryGetInteger("max", out value));
+            Assert.AreEqual(long.MaxValue, value);
+            Assert.IsFalse(json.TryGetInteger("p", out value));
+            Assert.IsFalse(json.TryGetInteger("m", out value));
+            Assert.AreEqual(4, json.Count);
+            Assert.AreEqual("a", json.NameAt(3));
+            Assert.ThrowsException(typeof(ArgumentNullException), () => JsonObject.Parse(null));
+        }
+
+        [TestMethod]
         public void AcceptsAnEmptyObject()
         {
             Assert.AreEqual(0, JsonObject.Parse("{}").Count);
