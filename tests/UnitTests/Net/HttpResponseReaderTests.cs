@@ -161,6 +161,17 @@ namespace CellularIot.Tests.Net
         }
 
         [TestMethod]
+        public void RefusesAHeadWhoseBudgetIsSpentBeforeItsEmptyLine()
+        {
+            // The status line (17 bytes) and "A: 1" (6) spend a 23-byte budget exactly: the empty line is one too many.
+            HttpSettings settings = new HttpSettings();
+            settings.MaxHeaderBytes = 23;
+            ExpectError(HttpError.HeaderTooBig, "HTTP/1.1 200 OK\r\nA: 1\r\n\r\n", settings);
+            settings.MaxHeaderBytes = 25;
+            Assert.AreEqual("1", ParseWith("HTTP/1.1 200 OK\r\nA: 1\r\n\r\n", settings, 1, 0).Headers.Get("A"));
+        }
+
+        [TestMethod]
         public void RefusesTooManyHeaders()
         {
             HttpSettings settings = new HttpSettings();
