@@ -232,6 +232,14 @@ namespace CellularIot.Tests.Cloud.Onboarding
         }
 
         // The 24 orders of the four columns 0..3.
+        [TestMethod]
+        public void AnErrorWithAnEmptyBodyKeepsItsReasonPhrase()
+        {
+            OnboardingException error = Expect(Response(503, "Service Unavailable", null, string.Empty));
+            Assert.AreEqual(503, error.StatusCode);
+            Assert.AreEqual("Service Unavailable", error.StatusText);
+        }
+
         private static int[][] ColumnOrders()
         {
             int[][] orders = new int[24][];

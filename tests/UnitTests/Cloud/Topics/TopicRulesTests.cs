@@ -141,6 +141,16 @@ namespace CellularIot.Tests.Cloud.Topics
             Assert.ThrowsException(typeof(ArgumentNullException), () => new TopicRules(null));
         }
 
+        [TestMethod]
+        public void RefusesMissingTopicsFiltersAndNegativePayloadLengths()
+        {
+            var rules = new TopicRules(Iccid);
+            Assert.ThrowsException(typeof(ArgumentNullException), () => rules.CheckPublish(null, 1));
+            Assert.ThrowsException(typeof(ArgumentNullException), () => rules.CheckSubscribe(null));
+            Assert.ThrowsException(typeof(ArgumentOutOfRangeException), () => TopicRules.CheckPayload(-1));
+            TopicRules.CheckPayload(0);
+        }
+
         private static string[] Filters(int count)
         {
             string[] filters = new string[count];
