@@ -101,6 +101,12 @@ namespace CellularIot.Tests.App
             Assert.AreEqual("{\"cmd\":\"p?g\",\"ok\":false,\"error\":\"command name longer than 64 characters or not printable ASCII\"}", Run(new Target(), name, string.Empty));
         }
 
+        [TestMethod]
+        public void AMissingNameIsAnsweredAsMalformed()
+        {
+            Assert.AreEqual("{\"cmd\":\"\",\"ok\":false,\"error\":\"command name longer than 64 characters or not printable ASCII\"}", Run(new Target(), null, string.Empty));
+        }
+
         private static string Run(Target target, string name, string payload)
         {
             var reply = new JsonBuffer(CommandProcessor.MinReplyBytes);

@@ -95,10 +95,33 @@ namespace CellularIot.Tests.App
         [DataRow("modem=bg96\n", "generic-esp32-bg95", 3)]
         [DataRow("modem=auto\n", "lilygo-t-sim7080g-s3", 4)]
         [DataRow("modem=sim7080\n", "generic-esp32-bg95", 1)]
+        [DataRow("modem=bg95\n", "lilygo-t-sim7080g-s3", 2)]
         public void TakesTheBoardsModemUnlessTheFileNamesOne(string modemLine, string board, int expected)
         {
             DeviceSettings settings = DeviceSettingsParser.Parse(Utf8.GetBytes(modemLine + "board=" + board + "\n"));
             Assert.AreEqual(expected, (int)settings.ResolveModem());
+        }
+
+        [TestMethod]
+        public void ReadsFlagsSetToFalse()
+        {
+            DeviceSettings settings = DeviceSettingsParser.Parse(Utf8.GetBytes("persistBacklog=false\ncleanSession=false\n"));
+            Assert.IsFalse(settings.PersistBacklog);
+            Assert.IsFalse(settings.CleanSession);
+        }
+
+        [TestMethod]
+        [DataRow(0)]
+        [DataRow(1)]
+        [DataRow(2)]
+        public void RefusesSettingsWithAnEmptyApnHostOrTopic(int empty)
+        {
+            var settings = new DeviceSettings();
+            settings.Validate();
+            settings.Apn = empty == 0 ? string.Empty : settings.Apn;
+            settings.OnboardingHost = empty == 1 ? string.Empty : settings.OnboardingHost;
+            settings.TelemetryTopic = empty == 2 ? string.Empty : settings.TelemetryTopic;
+            Assert.ThrowsException(typeof(SettingsException), () => settings.Validate());
         }
 
         [TestMethod]

@@ -1,11 +1,19 @@
 namespace CellularIot.Tests.App
 {
+    using System;
     using CellularIot.App.Telemetry;
     using nanoFramework.TestFramework;
 
     [TestClass]
     public class ReadingBacklogTests
     {
+        [TestMethod]
+        public void NeedsRoomForOneReadingAtLeast()
+        {
+            Assert.ThrowsException(typeof(ArgumentOutOfRangeException), () => new ReadingBacklog(0));
+            Assert.AreEqual(1, new ReadingBacklog(1).Capacity);
+        }
+
         [TestMethod]
         public void HandsOutReadingsOldestFirst()
         {
