@@ -8,6 +8,17 @@ namespace CellularIot.Tests.Support
     public class ExponentialBackoffTests
     {
         [TestMethod]
+        public void JittersTheLargestDelayByUpToAllOfItWithoutOverflow()
+        {
+            var backoff = new ExponentialBackoff(0, int.MaxValue, 100, new Random(3));
+            for (int i = 0; i < 20; i++)
+            {
+                int delay = backoff.Jitter(int.MaxValue);
+                Assert.IsTrue(delay >= 1, "at least one millisecond is left of " + int.MaxValue);
+            }
+        }
+
+        [TestMethod]
         public void DoublesUpToTheCapWithoutJitter()
         {
             var backoff = new ExponentialBackoff(1000, 5000, 0, new Random(1));
