@@ -40,6 +40,7 @@ namespace CellularIot.Tests.Cloud.Onboarding
         [TestMethod]
         [DataRow("https://www.amazontrust.com/repository/AmazonRootCA1.pem?v=1#top")]
         [DataRow("AmazonRootCA1.pem")]
+        [DataRow("https://www.amazontrust.com/repository/AmazonRootCA1.pem#top")]
         public void FindsTheCaFileNameBeforeQueryAndFragmentOrWithoutAPath(string url)
         {
             RootCaCheckResult result = RootCaCheck.Check(url);

@@ -11,6 +11,8 @@ namespace CellularIot.Tests.Cloud.Onboarding
     {
         private static readonly int[] IccidTwice = { 0, 1, 2, 3, 2 };
 
+        private static readonly int[] StandardOrder = { 0, 1, 2, 3 };
+
         private static readonly string[] FieldNames =
         {
             OnboardingResponse.UsernameField, OnboardingResponse.EndpointField, OnboardingResponse.ClientIdField, OnboardingResponse.RootCaField,
@@ -232,6 +234,12 @@ namespace CellularIot.Tests.Cloud.Onboarding
         }
 
         // The 24 orders of the four columns 0..3.
+        [TestMethod]
+        public void DropsALeadingByteOrderMark()
+        {
+            AssertSample(OnboardingResponse.Interpret(Csv("\uFEFF" + OnboardingSamples.CsvLine(StandardOrder))));
+        }
+
         [TestMethod]
         public void AnErrorWithAnEmptyBodyKeepsItsReasonPhrase()
         {
