@@ -111,7 +111,7 @@ namespace CellularIot.Tests.Modem
             rig.Link.Silent = true;
             try
             {
-                ModemException caught = PowerOnFailure(rig);
+                ModemException caught = rig.PowerOnFailure();
                 Assert.IsNotNull(caught);
                 Assert.Contains("did not boot", caught.Message);
                 Assert.AreEqual(1, rig.PowerKey.Pulses);
@@ -131,7 +131,7 @@ namespace CellularIot.Tests.Modem
             rig.PowerKey.Pressed = () => rig.Link.InjectLater("\r\nRDY\r\n", 20);
             try
             {
-                ModemException caught = PowerOnFailure(rig);
+                ModemException caught = rig.PowerOnFailure();
                 Assert.IsNotNull(caught);
                 Assert.Contains("does not answer AT after 3 attempts", caught.Message);
                 Assert.AreEqual(1, rig.PowerKey.Pulses);
@@ -176,7 +176,7 @@ namespace CellularIot.Tests.Modem
             rig.Link.On("AT+CGSN", imeiAnswer);
             try
             {
-                ModemException caught = PowerOnFailure(rig);
+                ModemException caught = rig.PowerOnFailure();
                 Assert.IsNotNull(caught);
                 Assert.Contains("unreadable identity", caught.Message);
                 Assert.IsNull(rig.Modem.Identity);
@@ -296,20 +296,6 @@ namespace CellularIot.Tests.Modem
             {
                 rig.Stop();
             }
-        }
-
-        private static ModemException PowerOnFailure(QuectelRig rig)
-        {
-            try
-            {
-                rig.Modem.PowerOn();
-            }
-            catch (ModemException ex)
-            {
-                return ex;
-            }
-
-            return null;
         }
     }
 }

@@ -82,12 +82,7 @@ namespace CellularIot.Tests.Modem
         {
             var rig = new QuectelRig();
             rig.Link.Silent = true;
-            rig.PowerKey.Pressed = () =>
-            {
-                rig.Link.Silent = false;
-                rig.Link.Echo = true;
-                rig.Link.InjectLater(QuectelScript.Boot, 30);
-            };
+            rig.BootWhenPressed();
             try
             {
                 rig.Modem.PowerOn();

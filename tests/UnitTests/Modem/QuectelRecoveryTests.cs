@@ -98,12 +98,7 @@ namespace CellularIot.Tests.Modem
         {
             var rig = new QuectelRig().Up();
             rig.Link.Silent = true;
-            rig.PowerKey.Pressed = () =>
-            {
-                rig.Link.Silent = false;
-                rig.Link.Echo = true;
-                rig.Link.InjectLater(QuectelScript.Boot, 30);
-            };
+            rig.BootWhenPressed();
             try
             {
                 Assert.AreEqual((int)RecoveryStep.PowerCycle, (int)rig.Modem.Recover());

@@ -1,6 +1,7 @@
 namespace CellularIot.Tests.Modem
 {
     using CellularIot.At;
+    using CellularIot.Modem;
     using CellularIot.Modem.Quectel;
     using CellularIot.Tests.At;
     using CellularIot.Tests.Support;
@@ -62,6 +63,32 @@ namespace CellularIot.Tests.Modem
             settings.ResetTimeoutMs = 200;
             settings.PowerDownTimeoutMs = 300;
             return settings;
+        }
+
+        /// <summary>Makes the silent module boot, echo on as after any boot, shortly after the next PWRKEY press.</summary>
+        public void BootWhenPressed()
+        {
+            PowerKey.Pressed = () =>
+            {
+                Link.Silent = false;
+                Link.Echo = true;
+                Link.InjectLater(QuectelScript.Boot, 30);
+            };
+        }
+
+        /// <summary>What <see cref="QuectelModem.PowerOn"/> throws, or null when it brings the module up.</summary>
+        public ModemException PowerOnFailure()
+        {
+            try
+            {
+                Modem.PowerOn();
+            }
+            catch (ModemException ex)
+            {
+                return ex;
+            }
+
+            return null;
         }
 
         /// <summary>Powers on (the scripted module is already on) and forgets the bring-up's commands.</summary>

@@ -19,16 +19,7 @@ namespace CellularIot.Tests.Modem
             rig.Link.On("AT+CPIN?", answer);
             try
             {
-                ModemException caught = null;
-                try
-                {
-                    rig.Modem.PowerOn();
-                }
-                catch (ModemException ex)
-                {
-                    caught = ex;
-                }
-
+                ModemException caught = rig.PowerOnFailure();
                 Assert.IsNotNull(caught);
                 Assert.AreEqual(message, caught.Message);
                 Assert.AreEqual(0, rig.Link.Count("AT+QCCID"));
@@ -64,16 +55,7 @@ namespace CellularIot.Tests.Modem
             rig.Link.On("AT+CGSN", "\r\nOK\r\n");
             try
             {
-                ModemException caught = null;
-                try
-                {
-                    rig.Modem.PowerOn();
-                }
-                catch (ModemException ex)
-                {
-                    caught = ex;
-                }
-
+                ModemException caught = rig.PowerOnFailure();
                 Assert.IsNotNull(caught);
                 Assert.AreEqual("AT+CGSN gave no answer line", caught.Message);
                 Assert.IsNull(rig.Modem.Identity);
