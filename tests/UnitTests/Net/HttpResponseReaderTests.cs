@@ -289,6 +289,26 @@ namespace CellularIot.Tests.Net
         }
 
         [TestMethod]
+        public void SaysTheWholeResponseWasLateWhenTheOverallTimeEndsAShortWait()
+        {
+            // The first read takes 700 ms; the silence after it is cut at 800 ms by the overall 1500 ms, before a
+            // whole read time (1000 ms) has passed: the response as a whole was late, not one silent read.
+            var clock = new ManualClock();
+            var transport = new ScriptedTransport(clock);
+            transport.CloseWhenDrained = false;
+            transport.Feed("HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\nabc");
+            transport.DelayPerReadMs = 700;
+            HttpSettings settings = new HttpSettings();
+            settings.ReadTimeoutMs = 1000;
+            settings.OverallTimeoutMs = 1500;
+            long start = clock.MonotonicMs;
+            HttpException error = Capture(transport, clock, settings);
+            Assert.AreEqual(HttpError.Timeout, error.Error);
+            Assert.Contains("no complete response within 1500 ms", error.Message);
+            Assert.AreEqual(1500, clock.MonotonicMs - start);
+        }
+
+        [TestMethod]
         public void GarbageNeverHangsOrEscapesAsAnotherException()
         {
             var generator = new Random(42);
