@@ -31,6 +31,44 @@ namespace CellularIot.Tests.Modem
         }
 
         [TestMethod]
+        public void ReportsASimQueryThatFailedWithoutAnErrorCode()
+        {
+            var rig = new QuectelRig();
+            rig.Link.On("AT+CPIN?", "\r\nERROR\r\n");
+            try
+            {
+                ModemException caught = rig.PowerOnFailure();
+                Assert.IsNotNull(caught);
+                Assert.AreEqual("AT+CPIN?: ERROR", caught.Message);
+                Assert.AreEqual(0, rig.Link.Count("AT+QCCID"));
+            }
+            finally
+            {
+                rig.Stop();
+            }
+        }
+
+        [TestMethod]
+        public void KeepsTheLastRegistrationAUrcReportedWhenAGarbledOneFollows()
+        {
+            var rig = new QuectelRig().Up();
+            rig.Link.On("AT+CEREG?", "\r\n+CEREG: 1,2\r\n\r\nOK\r\n");
+            try
+            {
+                var handled = new System.Threading.ManualResetEvent(false);
+                rig.Channel.Register("+SENTINEL", line => handled.Set());
+                rig.Link.Inject("\r\n+CEREG: 5\r\n\r\n+CEREG: x\r\n\r\n+SENTINEL\r\n");
+                Assert.IsTrue(handled.WaitOne(2000, false));
+                Assert.AreEqual((int)RegistrationState.Roaming, (int)rig.Modem.WaitForRegistration());
+                Assert.AreEqual(0, rig.Link.Count("AT+CEREG?"));
+            }
+            finally
+            {
+                rig.Stop();
+            }
+        }
+
+        [TestMethod]
         [DataRow("\r\nOK\r\n")]
         [DataRow("\r\n+CEREG: 1,x\r\n\r\nOK\r\n")]
         [DataRow("\r\n+CEREG: 5\r\n\r\nOK\r\n")]
