@@ -90,5 +90,34 @@ namespace CellularIot.Tests.App
             runner.OnMessage(new TextMessage(Iccid + "/commands/status", string.Empty));
             Assert.Contains("\"rssi\":-73", link.PayloadAt(3));
         }
+        [TestMethod]
+        public void ACommandTopicWithoutANameOrWithMoreLevelsIsAnsweredAsInvalid()
+        {
+            Start();
+            GoOnline();
+            runner.OnMessage(new TextMessage(Iccid + "/commands/", string.Empty));
+            runner.OnMessage(new TextMessage(Iccid + "/commands/set-interval/now", "{\"seconds\":60}"));
+            Assert.AreEqual(2, runner.CommandsHandled);
+            Assert.AreEqual(Iccid + "/replies/invalid", link.TopicAt(0));
+            Assert.AreEqual(Iccid + "/replies/invalid", link.TopicAt(1));
+            Assert.AreNotEqual(60, runner.IntervalSeconds);
+        }
+
+        [TestMethod]
+        public void AtQoS0AReadingCountsAsDeliveredOnceSent()
+        {
+            var settings = new DeviceSettings();
+            settings.Qos = 0;
+            clock = new ManualClock();
+            link = new ScriptedCloudLink(Iccid);
+            runner = new DeviceRunner(settings, new SignalOnlyModem(), new FixedSensors(), clock, new RecordingLog(), 8);
+            runner.Attach(link);
+            GoOnline();
+            runner.Step();
+            Assert.AreEqual(1, link.Published);
+            Assert.AreEqual(0, runner.BacklogCount);
+            Assert.AreEqual(1L, runner.ReadingsDelivered);
+            Assert.AreEqual(1, runner.MessagesAcknowledged);
+        }
     }
 }
