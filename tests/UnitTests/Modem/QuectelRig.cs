@@ -57,11 +57,24 @@ namespace CellularIot.Tests.Modem
             settings.SocketOpenTimeoutMs = 500;
             settings.SendTimeoutMs = 500;
             settings.ReceiveCommandTimeoutMs = 300;
-            settings.ReceivePollMs = 100;
+            settings.SimReportTimeoutMs = 200;
             settings.FileTimeoutMs = 1000;
             settings.ResetTimeoutMs = 200;
             settings.PowerDownTimeoutMs = 300;
             return settings;
+        }
+
+        /// <summary>The module is off: silent until PWRKEY, which boots it (echo on, as after every boot) with <paramref name="boot"/>.</summary>
+        public QuectelRig Off(string boot)
+        {
+            Link.Silent = true;
+            PowerKey.Pressed = () =>
+            {
+                Link.Silent = false;
+                Link.Echo = true;
+                Link.InjectLater(boot, 30);
+            };
+            return this;
         }
 
         /// <summary>Powers on (the scripted module is already on) and forgets the bring-up's commands.</summary>
