@@ -6,9 +6,9 @@ namespace CellularIot.Modem.ThreeGpp
 
     /// <summary>
     /// The SIM state a module reports by itself while it boots: SIMCom and Quectel modules print <c>+CPIN: READY</c>
-    /// once the SIM is ready after power-on (BG95/BG96: between <c>RDY</c> and <c>APP RDY</c>). A driver that switched
-    /// the module on waits for that line instead of asking AT+CPIN?; anything else, or nothing in time, is left to
-    /// AT+CPIN?, which also says what is wrong.
+    /// once the SIM is ready after power-on (BG95/BG96: after <c>RDY</c>, before <c>APP RDY</c>), and may print
+    /// <c>+CPIN: NOT READY</c> while the SIM initialises. A driver that switched the module on waits for the report
+    /// instead of asking AT+CPIN?; another state, or none in time, is left to AT+CPIN?, which also says what is wrong.
     /// </summary>
     internal sealed class SimReadyWatch : IDisposable
     {
@@ -57,9 +57,17 @@ namespace CellularIot.Modem.ThreeGpp
 
         private void OnUrc(AtLine line)
         {
+            // "NOT READY" comes by itself while the SIM initialises and is not an answer: the wait goes on for the
+            // state that follows. Any other state (no SIM, a PIN wanted) ends the wait, and AT+CPIN? says what it is.
+            string state = line.GetField(0);
+            if (state == "NOT READY")
+            {
+                return;
+            }
+
             lock (sync)
             {
-                ready = line.GetField(0) == "READY";
+                ready = state == "READY";
             }
 
             reported.Set();

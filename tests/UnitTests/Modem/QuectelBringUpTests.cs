@@ -66,6 +66,19 @@ namespace CellularIot.Tests.Modem
                 rig.Modem.PowerOn();
                 Assert.IsFalse(rig.Link.Saw("AT+CPIN?"));
 
+                // A SIM still initialising says so by itself; the wait goes on for the state that follows.
+                rig.Link.Silent = true;
+                rig.PowerKey.Pressed = () =>
+                {
+                    rig.Link.Silent = false;
+                    rig.Link.Echo = true;
+                    rig.Link.Inject("\r\nRDY\r\n\r\n+CPIN: NOT READY\r\n");
+                    rig.Link.InjectLater("\r\n+CPIN: READY\r\n", 100);
+                };
+                rig.Link.ClearHistory();
+                rig.Modem.PowerOn();
+                Assert.IsFalse(rig.Link.Saw("AT+CPIN?"));
+
                 // A boot that says nothing of its SIM within the report time: the driver asks.
                 rig.Off("\r\nRDY\r\n");
                 rig.Link.ClearHistory();
