@@ -106,11 +106,17 @@ public sealed class AtMeter : IDisposable
     private static bool IsQuiet(Device device) =>
         device.Session.IsOnline && device.Session.InFlightCount == 0 && device.Runner.MessagesSent == device.Runner.MessagesAcknowledged;
 
-    // "+CARECV: <len>," (or "+CARECV: <cid>,<len>,") with data: the answer to a read that found something.
+    // "+CARECV: <len>," (or "+CARECV: <cid>,<len>,") or "+QSSLRECV: <len>" with data: the answer to a read that found something.
     private static bool ReceivedData(string text)
     {
         int at = text.IndexOf("+CARECV: ", StringComparison.Ordinal);
-        return at >= 0 && text.IndexOf(',', at) > 0;
+        if (at >= 0)
+        {
+            return text.IndexOf(',', at) > 0;
+        }
+
+        at = text.IndexOf("+QSSLRECV: ", StringComparison.Ordinal);
+        return at >= 0 && at + 11 < text.Length && text[at + 11] is >= '1' and <= '9';
     }
 
     private void OnTraffic(object? sender, AtTrafficEventArgs e)

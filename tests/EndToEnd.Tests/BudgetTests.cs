@@ -29,6 +29,8 @@ public sealed class BudgetTests
     {
         { BudgetWorld.Sim7080, TransportChoice.MqttTls },
         { BudgetWorld.Sim7080, TransportChoice.MqttWebSocket },
+        { BudgetWorld.Bg95, TransportChoice.MqttTls },
+        { BudgetWorld.Bg95, TransportChoice.MqttWebSocket },
     };
 
     [Theory]
@@ -79,6 +81,9 @@ public sealed class BudgetTests
         /// <summary>A SIMCom SIM7080G (with ALPN when the transport is MQTT over TLS).</summary>
         public const string Sim7080 = "SIM7080G";
 
+        /// <summary>A Quectel BG95-M3 (its firmware with ALPN when the transport is MQTT over TLS, the ALPN-less one otherwise).</summary>
+        public const string Bg95 = "BG95";
+
         private readonly SimulatedWorld world;
         private readonly DeviceSettings settings;
         private readonly TestLog log = new();
@@ -97,6 +102,7 @@ public sealed class BudgetTests
             var options = modem switch
             {
                 Sim7080 => new WorldOptions { ModemAlpn = transport == TransportChoice.MqttTls },
+                Bg95 => new WorldOptions { Model = ModemSim.ModemModel.Bg95, ModemAlpn = transport == TransportChoice.MqttTls },
                 _ => throw new ArgumentException("no world for modem " + modem, nameof(modem)),
             };
             SimulatedWorld simulated = await SimulatedWorld.StartAsync(options, TestContext.Current.CancellationToken);

@@ -57,12 +57,7 @@ public sealed class QuectelDialectTests
     {
         using var world = new TlsWorld(requiredSni: TlsWorld.Host);
         using var h = new SimHarness(world.Options() with { Model = ModemModel.Bg95 });
-        Start(h);
-        Attach(h);
-        Upload(h, world.CaPem);
-        ConfigureSsl(h, 0);
-        h.Command("AT+QSSLOPEN=1,0,0,\"" + TlsWorld.Host + "\",443,0", Dialect.Ok);
-        h.Port.Expect(Dialect.Line("+QSSLOPEN: 0,0"));
+        OpenSocket(h, world);
         ServerSession session = world.Server.NextSession();
         Assert.True(session.HandshakeSucceeded);
         Assert.Equal(TlsWorld.Host, session.Sni);
@@ -79,6 +74,36 @@ public sealed class QuectelDialectTests
         h.Port.Expect(Dialect.Line("+QSSLURC: \"closed\",0"));
         h.Command("AT+QSSLCLOSE=0", Dialect.Ok);
         Assert.Null(h.Simulator.CurrentSocket(0));
+    }
+
+    [Fact]
+    public void AnnouncesReceivedDataAgainOnlyOnceAReadEmptiedTheBuffer()
+    {
+        using var world = new TlsWorld(requiredSni: TlsWorld.Host);
+        using var h = new SimHarness(world.Options() with { Model = ModemModel.Bg95 });
+        OpenSocket(h, world);
+        h.Command("AT+QSSLSEND=0,5", "\r\n> ");
+        h.Port.Send("hello");
+        h.Port.Expect(Dialect.Line("SEND OK"));
+        h.Port.Expect(Dialect.Line("+QSSLURC: \"recv\",0"));
+
+        // A read that leaves bytes behind: data that arrives now is not announced (the TCP/IP application note's
+        // "does not report a new URC until all the received data has been retrieved").
+        h.Command("AT+QSSLRECV=0,2", "\r\n+QSSLRECV: 2\r\nhe\r\n" + Dialect.Ok);
+        long before = h.Simulator.CurrentSocket(0)!.BytesReceived;
+        h.Command("AT+QSSLSEND=0,5", "\r\n> ");
+        h.Port.Send("world");
+        h.Port.Expect(Dialect.Line("SEND OK"));
+        SimHarness.Eventually(() => h.Simulator.CurrentSocket(0)!.BytesReceived > before, "the echo of the second send");
+        h.Port.ExpectSilence(300);
+        h.Command("AT+QSSLRECV=0,1500", "\r\n+QSSLRECV: 8\r\nlloworld\r\n" + Dialect.Ok);
+
+        // That read emptied the buffer: the next data is announced.
+        h.Command("AT+QSSLSEND=0,2", "\r\n> ");
+        h.Port.Send("!!");
+        h.Port.Expect(Dialect.Line("SEND OK"));
+        h.Port.Expect(Dialect.Line("+QSSLURC: \"recv\",0"));
+        h.Command("AT+QSSLRECV=0,1500", "\r\n+QSSLRECV: 2\r\n!!\r\n" + Dialect.Ok);
     }
 
     [Fact]
@@ -116,6 +141,10 @@ public sealed class QuectelDialectTests
             ConfigureSsl(h, 1);
             h.Command("AT+QSSLCFG=\"alpn\",1,\"mqtt\"", Dialect.Ok);
             h.Command("AT+QSSLCFG=\"alpn\",1", Dialect.Line("+QSSLCFG: \"alpn\",1,\"mqtt\"") + Dialect.Ok);
+
+            // Set and read back on one command line, as the driver confirms it.
+            h.Command("AT+QSSLCFG=\"alpn\",1,\"http/1.1\";+QSSLCFG=\"alpn\",1", Dialect.Line("+QSSLCFG: \"alpn\",1,\"http/1.1\"") + Dialect.Ok);
+            h.Command("AT+QSSLCFG=\"alpn\",1,\"mqtt\"", Dialect.Ok);
             h.Command("AT+QSSLOPEN=1,1,1,\"" + TlsWorld.Host + "\",443,0", Dialect.Ok);
             h.Port.Expect(Dialect.Line("+QSSLOPEN: 1,0"));
             Assert.Equal("mqtt", world.Server.NextSession().Alpn);
@@ -134,6 +163,17 @@ public sealed class QuectelDialectTests
         h.Simulator.Faults.DeactivatePdp();
         h.Port.Expect(Dialect.Line("+QIURC: \"pdpdeact\",1"));
         h.Command("AT+QIACT?", Dialect.Ok);
+    }
+
+    // Starts the module, attaches, uploads the world's CA and opens SSL client 0 to the world's server on context 0.
+    private static void OpenSocket(SimHarness h, TlsWorld world)
+    {
+        Start(h);
+        Attach(h);
+        Upload(h, world.CaPem);
+        ConfigureSsl(h, 0);
+        h.Command("AT+QSSLOPEN=1,0,0,\"" + TlsWorld.Host + "\",443,0", Dialect.Ok);
+        h.Port.Expect(Dialect.Line("+QSSLOPEN: 0,0"));
     }
 
     private static void Start(SimHarness h)

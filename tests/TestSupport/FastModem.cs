@@ -67,7 +67,6 @@ public static class FastModem
         driver.SocketOpenTimeoutMs = 8000;
         driver.SendTimeoutMs = 3000;
         driver.ReceiveCommandTimeoutMs = 1000;
-        driver.ReceivePollMs = 200;
         driver.FileTimeoutMs = 3000;
         driver.ResetTimeoutMs = 500;
         driver.PowerDownTimeoutMs = 500;

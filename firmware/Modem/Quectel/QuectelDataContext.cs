@@ -19,12 +19,12 @@ namespace CellularIot.Modem.Quectel
 
         private readonly AtChannel channel;
         private readonly ModemCommands commands;
-        private readonly QuectelSocketTable sockets;
+        private readonly ModemSocketTable sockets;
         private readonly ILog log;
         private readonly QuectelSettings settings;
         private string definedApn;
 
-        public QuectelDataContext(AtChannel channel, ModemCommands commands, QuectelSocketTable sockets, ILog log, QuectelSettings settings)
+        public QuectelDataContext(AtChannel channel, ModemCommands commands, ModemSocketTable sockets, ILog log, QuectelSettings settings)
         {
             this.channel = channel;
             this.commands = commands;
@@ -34,11 +34,16 @@ namespace CellularIot.Modem.Quectel
             channel.Register(Urc, OnUrc);
         }
 
-        /// <summary>Brings the context up on <paramref name="apn"/>; returns its IP address.</summary>
-        public string Activate(string apn)
+        /// <summary>
+        /// Brings the context up on <paramref name="apn"/> and returns its IP address, or an empty string when AT+QIACT=1
+        /// brought it up: its OK comes only once the context is active, and the address is not worth a command. With
+        /// <paramref name="askFirst"/> (a module that was running before this bring-up) a context that is up already is
+        /// found with AT+QIACT? and kept; a module that just booted has none, and asking would only cost a command.
+        /// </summary>
+        public string Activate(string apn, bool askFirst)
         {
             AtText.CheckCommandText(apn);
-            string address = QueryAddress();
+            string address = askFirst ? QueryAddress() : null;
             if (address != null)
             {
                 return address;
@@ -55,14 +60,8 @@ namespace CellularIot.Modem.Quectel
                 throw new ModemException("data context refused with APN " + apn + ": " + new AtCommandException(activate).Message);
             }
 
-            address = QueryAddress();
-            if (address == null)
-            {
-                throw new ModemException("data context reported no address after AT+QIACT");
-            }
-
-            log.Info("data context up: " + address);
-            return address;
+            log.Info("data context up (AT+QIACT)");
+            return string.Empty;
         }
 
         /// <summary>Takes the context down and detaches the sockets.</summary>
@@ -83,7 +82,16 @@ namespace CellularIot.Modem.Quectel
         /// <summary>Sets the APN of context 1 (AT+QICSGP, IPv4, no user name or password, no authentication).</summary>
         public void Define(string apn)
         {
-            commands.Ok(commands.Command(ModemCommands.LongCommand).Begin("AT+QICSGP=1,1,").AppendQuoted(apn).Append(",\"\",\"\",0"));
+            Define(apn, "AT");
+        }
+
+        /// <summary>
+        /// Sets the APN of context 1 on a command line that starts with <paramref name="line"/> ("AT", or "AT" and
+        /// settings to share the line, each followed by a semicolon).
+        /// </summary>
+        public void Define(string apn, string line)
+        {
+            commands.Ok(commands.Command(ModemCommands.LongCommand).Begin(line).Append("+QICSGP=1,1,").AppendQuoted(apn).Append(",\"\",\"\",0"));
             definedApn = apn;
         }
 

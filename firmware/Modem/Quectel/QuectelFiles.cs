@@ -28,6 +28,10 @@ namespace CellularIot.Modem.Quectel
         private readonly ModemCommands commands;
         private readonly QuectelSettings settings;
         private readonly ILog log;
+        private readonly object sync = new object();
+
+        // The CA file and marker this driver last found or wrote since the module last started; null before.
+        private string ensuredMarker;
 
         public QuectelFiles(ModemCommands commands, QuectelSettings settings, ILog log)
         {
@@ -36,7 +40,10 @@ namespace CellularIot.Modem.Quectel
             this.log = log;
         }
 
-        /// <summary>Stores <paramref name="pem"/> as <paramref name="fileName"/> unless this very content is there; true when written.</summary>
+        /// <summary>
+        /// Stores <paramref name="pem"/> as <paramref name="fileName"/> unless this very content is there; true when
+        /// written. A CA this driver found or wrote since the module last started costs no command at all.
+        /// </summary>
         public bool Ensure(string fileName, byte[] pem)
         {
             AtText.CheckCommandText(fileName);
@@ -53,10 +60,21 @@ namespace CellularIot.Modem.Quectel
             string path = Storage + fileName;
             string marker = path + "." + Hex.ToString(QuectelChecksum.Compute(pem, 0, pem.Length), 4);
             AtText.CheckCommandText(marker);
+            lock (sync)
+            {
+                if (marker == ensuredMarker)
+                {
+                    return false;
+                }
+
+                ensuredMarker = null;
+            }
+
             AtResponse files = List();
             if (SizeOf(files, path) == pem.Length && SizeOf(files, marker) == MarkerContent.Length)
             {
                 log.Info("CA file " + fileName + " unchanged");
+                Ensured(marker);
                 return false;
             }
 
@@ -73,7 +91,22 @@ namespace CellularIot.Modem.Quectel
             Upload(path, pem);
             Upload(marker, MarkerContent);
             log.Info("CA file " + fileName + " written (" + pem.Length + " bytes, checksum verified)");
+            Ensured(marker);
             return true;
+        }
+
+        /// <summary>The module restarted (or may have): the CA is listed again the next time it is ensured.</summary>
+        public void Forget()
+        {
+            Ensured(null);
+        }
+
+        private void Ensured(string marker)
+        {
+            lock (sync)
+            {
+                ensuredMarker = marker;
+            }
         }
 
         private void Upload(string path, byte[] pem)

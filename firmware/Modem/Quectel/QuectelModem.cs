@@ -17,7 +17,7 @@ namespace CellularIot.Modem.Quectel
     public sealed class QuectelModem : IModem
     {
         private readonly AtChannel channel;
-        private readonly IPowerKey powerKey;
+        private readonly PowerSequence power;
         private readonly IClock clock;
         private readonly ILog log;
         private readonly QuectelSettings settings;
@@ -29,12 +29,17 @@ namespace CellularIot.Modem.Quectel
         private readonly ManualResetEvent bootSeen = new ManualResetEvent(false);
         private readonly ManualResetEvent powerDownSeen = new ManualResetEvent(false);
         private readonly BootWatch boot;
-        private readonly QuectelSocketTable sockets;
+        private readonly ModemSocketTable sockets;
+        private readonly SocketCommandSet socketCommands;
         private readonly QuectelFiles files;
         private readonly QuectelSsl ssl;
+        private readonly SimReadyWatch simReady;
         private readonly object sync = new object();
-        private ModemIdentity identity;
-        private ModemCapabilities capabilities;
+        private readonly ModemFacts facts;
+
+        // Whether the module was running before the latest bring-up (it answered the first probe): its registration
+        // and data context may be up already and are asked for, not waited for. False once it booted for the bring-up.
+        private bool wasRunning;
 
         /// <summary>Creates the driver over <paramref name="channel"/> (started on the first <see cref="PowerOn"/>).</summary>
         public QuectelModem(AtChannel channel, IPowerKey powerKey, IClock clock, ILog log, QuectelSettings settings)
@@ -46,7 +51,6 @@ namespace CellularIot.Modem.Quectel
 
             QuectelSettings.Check(settings);
             this.channel = channel;
-            this.powerKey = powerKey;
             this.clock = clock;
             this.log = log;
             this.settings = settings;
@@ -54,11 +58,15 @@ namespace CellularIot.Modem.Quectel
             threeGpp = new ThreeGppQueries(commands);
             registration = new RegistrationWatch(channel, threeGpp, clock, log);
             boot = new BootWatch(bootSeen, powerDownSeen);
-            sockets = new QuectelSocketTable(settings.SocketCount);
+            power = new PowerSequence(boot, powerKey, commands, clock, settings.PowerKeyPulseMs, settings.BootTimeoutMs, settings.BootProbeIntervalMs, settings.PowerDownTimeoutMs, settings.PowerOffSettleMs);
+            sockets = new ModemSocketTable(settings.SocketCount);
+            socketCommands = new SocketCommandSet("AT+QSSLSEND=", "SEND OK", "SEND FAIL", "AT+QSSLRECV=", "+QSSLRECV: ", AtRawRead.AfterLine, "AT+QSSLCLOSE=")
+                .Limits(settings.MaxSendChunk, settings.MaxReceiveChunk, settings.SendTimeoutMs, settings.ReceiveCommandTimeoutMs, settings.CommandTimeoutMs);
             data = new QuectelDataContext(channel, commands, sockets, log, settings);
             files = new QuectelFiles(commands, settings, log);
             ssl = new QuectelSsl(commands, log, settings.SocketCount);
-            capabilities = new ModemCapabilities(true, true, false, settings.MaxSendChunk, settings.SocketCount);
+            simReady = new SimReadyWatch(channel);
+            facts = new ModemFacts(settings.MaxSendChunk, settings.SocketCount);
             channel.Register("RDY", OnRdy);
             channel.Register("APP RDY", OnAppReady);
             channel.Register("POWERED DOWN", OnPowerDown);
@@ -71,23 +79,23 @@ namespace CellularIot.Modem.Quectel
         /// <inheritdoc/>
         public ModemCapabilities Capabilities
         {
-            get
-            {
-                lock (sync)
-                {
-                    return capabilities;
-                }
-            }
+            get { return facts.Capabilities; }
         }
 
         /// <inheritdoc/>
         public ModemIdentity Identity
         {
+            get { return facts.Identity; }
+        }
+
+        // Whether the module was running before the latest bring-up (see wasRunning).
+        private bool WasRunning
+        {
             get
             {
                 lock (sync)
                 {
-                    return identity;
+                    return wasRunning;
                 }
             }
         }
@@ -105,19 +113,22 @@ namespace CellularIot.Modem.Quectel
             boot.Begin();
             try
             {
-                bool answering = commands.Probe(settings.ProbeAttempts);
+                // One probe: a module that is on answers within milliseconds, and more probes would only delay
+                // switching on one that is off. (A module that was on after all, its answer lost to line noise, is
+                // switched off by the key, times out below and is brought back by the recovery ladder.) Every boot
+                // switches echo on (ATE1 is the default), so a module that answers without echo has run since a
+                // bring-up that switched it off and kept that bring-up's settings.
+                int echoes = channel.EchoLines;
+                bool answering = commands.Probe(1);
+                bool kept = answering && channel.EchoLines == echoes;
                 if (!answering)
                 {
                     log.Info("modem silent: pressing PWRKEY");
-                    boot.ExpectBoot();
-                    powerKey.Pulse(settings.PowerKeyPulseMs);
-                    if (!WaitForBoot())
-                    {
-                        throw new ModemException("modem did not boot within " + settings.BootTimeoutMs + " ms of PWRKEY");
-                    }
+                    simReady.Expect();
+                    power.SwitchOn();
                 }
 
-                BringUp(answering);
+                BringUp(answering, kept);
             }
             finally
             {
@@ -161,14 +172,15 @@ namespace CellularIot.Modem.Quectel
         /// <inheritdoc/>
         public RegistrationState WaitForRegistration()
         {
-            // Asked at once: this driver turns the registration reports on after the module may have registered.
-            return registration.WaitForRegistration(settings.AttachTimeoutMs, settings.RegistrationPollMs, true);
+            // A module that booted for this bring-up registers seconds after AT+CEREG=1, so its URC says when; one that
+            // was running may have registered long ago and is asked.
+            return registration.WaitForRegistration(settings.AttachTimeoutMs, settings.RegistrationPollMs, WasRunning);
         }
 
         /// <inheritdoc/>
         public string ActivateData(string apn)
         {
-            return data.Activate(apn);
+            return data.Activate(apn, WasRunning);
         }
 
         /// <inheritdoc/>
@@ -208,24 +220,19 @@ namespace CellularIot.Modem.Quectel
         /// <inheritdoc/>
         public ISecureSocket OpenSecureSocket(SecureSocketOptions options)
         {
-            CheckOptions(options);
-            QuectelSocket socket = sockets.Allocate(channel, clock, settings);
+            QuectelSocketOpen.Check(options, Capabilities.SupportsAlpn);
+            ModemSocket socket = sockets.Allocate(channel, clock, socketCommands);
             int id = socket.Id;
             bool opened = false;
             try
             {
-                // Each socket uses the SSL context with its own id (contexts 0..5).
-                ssl.Configure(id, QuectelFiles.Storage + options.CaFileName);
-
-                // ALPN stays in the SSL context after its socket closes: a socket without its own gets the HTTP/1.1
-                // probe protocol back, or it would offer the protocol of whichever socket held this id before (mqtt).
+                // Each socket uses the SSL context with its own id (contexts 0..5). ALPN stays in the SSL context after
+                // its socket closes: a socket without its own gets the HTTP/1.1 probe protocol back, or it would offer
+                // the protocol of whichever socket held this id before (mqtt).
                 string protocol = options.Alpn == null && Capabilities.SupportsAlpn ? settings.AlpnProbeProtocol : options.Alpn;
-                if (protocol != null && !ssl.ConfigureAlpn(id, protocol))
-                {
-                    throw new SocketOpenException(options.Host, SocketOpenError.AlpnNotConfirmed, null);
-                }
+                ssl.Configure(id, QuectelFiles.Storage + options.CaFileName, protocol);
 
-                Open(id, options);
+                QuectelSocketOpen.Run(commands, settings, id, options);
                 opened = true;
                 log.Info("socket " + id + " open to " + options.Host + ":" + options.Port);
                 return socket;
@@ -245,28 +252,37 @@ namespace CellularIot.Modem.Quectel
         {
             channel.Start();
             boot.Begin();
+            ForgetModemState();
             try
             {
                 if (commands.Probe(settings.ProbeAttempts))
                 {
+                    // It answers again and did not boot (RDY would have said so): its registration and context are
+                    // asked for, not waited for. (What its SSL contexts hold is written again: it cannot be sure.)
                     commands.Ok(commands.Command("ATE0"));
                     commands.Ok(commands.Command("AT+CMEE=2"));
+                    lock (sync)
+                    {
+                        wasRunning = true;
+                    }
+
                     return RecoveryStep.AtProbe;
                 }
 
                 log.Warn("modem silent: software reset (AT+CFUN=1,1)");
-                boot.ExpectBoot();
+                ExpectBoot();
                 commands.Execute(commands.Command("AT+CFUN=1,1").WithTimeout(settings.ResetTimeoutMs));
                 sockets.DetachAll("modem reset");
-                if (WaitForBoot())
+                if (power.WaitForBoot())
                 {
-                    BringUp(false);
+                    BringUp(false, false);
                     return RecoveryStep.SoftReset;
                 }
 
                 log.Warn("modem still silent: PWRKEY power cycle");
-                PowerCycle();
-                BringUp(false);
+                simReady.Expect();
+                power.PowerCycle();
+                BringUp(false, false);
                 return RecoveryStep.PowerCycle;
             }
             finally
@@ -287,52 +303,77 @@ namespace CellularIot.Modem.Quectel
             registration.Dispose();
             data.Dispose();
             socketUrcs.Dispose();
+            simReady.Dispose();
             sockets.DetachAll("driver disposed");
         }
 
-        private void BringUp(bool answering)
+        private void BringUp(bool answering, bool kept)
         {
-            if (!answering && !commands.Probe(settings.SyncAttempts))
+            if (!kept)
             {
-                throw new ModemException("modem does not answer AT after " + settings.SyncAttempts + " attempts");
+                ForgetModemState();
+                power.EchoOff(!answering, settings.SyncAttempts);
+
+                // The settings a boot does not keep or that steer the attach share one command line (V.250 and the
+                // AT Commands Manual's "AT command syntax": "AT" once, extended commands separated by semicolons), one
+                // exchange instead of five: error texts, registration reports (before the attach, so that it is
+                // reported, not polled for), LTE only ("nwscanmode" 3) with Cat-M1, NB-IoT or both ("iotopmode"; the
+                // trailing 1 applies each at once) and the APN of PDP context 1.
+                data.Define(settings.Apn, "AT+CMEE=2;+CEREG=1;+QCFG=\"nwscanmode\",3,1;+QCFG=\"iotopmode\","
+                    + QuectelRadio.IotOpModeOf(settings.RadioMode) + ",1;");
+
+                // The SIM reports itself after a boot (+CPIN: READY between RDY and APP RDY): a module that booted for
+                // this bring-up is asked only when that report does not come. A module that kept its settings had its
+                // SIM ready at the bring-up that set them, and a SIM asks for its PIN only after a restart: the ICCID
+                // below shows it is still there.
+                if (answering || !simReady.WaitForReady(settings.SimReportTimeoutMs))
+                {
+                    SimState sim = ReadSimState();
+                    if (sim != SimState.Ready)
+                    {
+                        throw new ModemException("SIM not ready: " + ThreeGppQueries.Describe(sim));
+                    }
+                }
             }
 
-            // Whatever the module held in its SSL contexts went with the boot (or is unknown to a new driver).
-            ssl.Forget();
-            commands.Ok(commands.Command("ATE0"));
-            commands.Ok(commands.Command("AT+CMEE=2"));
-            SimState sim = ReadSimState();
-            if (sim != SimState.Ready)
-            {
-                throw new ModemException("SIM not ready: " + ThreeGppQueries.Describe(sim));
-            }
-
+            // The ICCID every time: it is the MQTT client ID, and the SIM may have changed. The IMEI and the firmware
+            // revision are not read: nothing here needs them, and they would cost two commands at every start.
             string iccid = ReadIccid();
-            string imei = threeGpp.ReadBareLine("AT+CGSN");
-            string revision = threeGpp.ReadBareLine("AT+CGMR");
-            if (revision.StartsWith("Revision:"))
+            if (!ThreeGppQueries.IsDigits(iccid, 19, 20))
             {
-                revision = revision.Substring("Revision:".Length).Trim();
+                throw new ModemException("unreadable ICCID: " + iccid);
             }
 
-            if (!ThreeGppQueries.IsDigits(iccid, 19, 20) || !ThreeGppQueries.IsDigits(imei, 15, 15))
-            {
-                throw new ModemException("unreadable identity: ICCID " + iccid + ", IMEI " + imei);
-            }
-
-            // LTE only ("nwscanmode" 3), with Cat-M1, NB-IoT or both ("iotopmode"); the trailing 1 applies it at once.
-            commands.Ok(commands.Command("AT+QCFG=\"nwscanmode\",3,1"));
-            commands.Ok(commands.Command(32).Begin("AT+QCFG=\"iotopmode\",").Append(QuectelRadio.IotOpModeOf(settings.RadioMode)).Append(",1"));
-            data.Define(settings.Apn);
-            commands.Ok(commands.Command("AT+CEREG=1"));
-            bool alpnConfirmed = settings.ProbeAlpn && ssl.ConfigureAlpn(0, settings.AlpnProbeProtocol);
+            // ALPN is written and read back once per start of the driver: the module's firmware does not change while it runs.
+            bool alpnConfirmed = facts.AlpnChecked ? facts.Capabilities.SupportsAlpn : settings.ProbeAlpn && ssl.ConfirmAlpn(0, settings.AlpnProbeProtocol);
             lock (sync)
             {
-                identity = new ModemIdentity(iccid, imei, revision);
-                capabilities = new ModemCapabilities(true, true, alpnConfirmed, settings.MaxSendChunk, settings.SocketCount);
+                wasRunning = answering;
             }
 
-            log.Info("modem up: " + revision + ", ICCID " + iccid + ", ALPN " + (alpnConfirmed ? "confirmed" : "unsupported"));
+            facts.Up(iccid, alpnConfirmed, kept, log);
+        }
+
+        // Before whatever boots the module (PWRKEY, reset): the boot notices and the SIM's report of an earlier boot
+        // no longer count.
+        private void ExpectBoot()
+        {
+            boot.ExpectBoot();
+            simReady.Expect();
+        }
+
+        // The module booted, was reset or rebooted: what it held in memory (SSL contexts, registration reports) is
+        // gone, and so is what this driver knew of it.
+        private void ForgetModemState()
+        {
+            lock (sync)
+            {
+                wasRunning = false;
+            }
+
+            ssl.Forget();
+            files.Forget();
+            registration.Forget();
         }
 
         // AT+QCCID answers "+QCCID: <iccid>"; a 19-digit ICCID may come padded with an F to the SIM's 20 nibbles.
@@ -341,105 +382,6 @@ namespace CellularIot.Modem.Quectel
             AtResponse response = commands.Ok(commands.Command("AT+QCCID").Expect("+QCCID: ", 0));
             string iccid = response.LineCount == 0 ? string.Empty : response.GetField(0, 0);
             return iccid.Length == 20 && (iccid[19] == 'F' || iccid[19] == 'f') ? iccid.Substring(0, 19) : iccid;
-        }
-
-        private void Open(int id, SecureSocketOptions options)
-        {
-            // AT+QSSLOPEN=<pdp ctx>,<ssl ctx>,<client id>,"<host>",<port>,0 (buffer access mode): OK, then the result
-            // "+QSSLOPEN: <client id>,<err>" once DNS, TCP and the handshake are done.
-            AtCommand open = commands.Command(ModemCommands.LongCommand).Begin("AT+QSSLOPEN=").Append(QuectelDataContext.Context).Append(",")
-                .Append(id).Append(",").Append(id).Append(",").AppendQuoted(options.Host).Append(",").Append(options.Port).Append(",0")
-                .ExpectResultAfterOk("+QSSLOPEN: " + id + ",", 1)
-                .WithTimeout(settings.SocketOpenTimeoutMs);
-            AtOutcome outcome = commands.Execute(open);
-            int result;
-            if (outcome == AtOutcome.Ok && open.Response.TryGetInt(0, 1, out result) && result == 0)
-            {
-                return;
-            }
-
-            // The id stays taken on the module after a failed or late open until AT+QSSLCLOSE frees it.
-            commands.Execute(commands.Command(ModemCommands.LongCommand).Begin("AT+QSSLCLOSE=").Append(id));
-            if (outcome == AtOutcome.Timeout)
-            {
-                throw new SocketOpenException(options.Host, SocketOpenError.Timeout, new AtCommandException(open));
-            }
-
-            if (outcome != AtOutcome.Ok || !open.Response.TryGetInt(0, 1, out result))
-            {
-                throw new SocketOpenException(options.Host, SocketOpenError.CommandFailed, new AtCommandException(open));
-            }
-
-            throw new SocketOpenException(options.Host, QuectelOpenResults.ErrorOf(result), result);
-        }
-
-        private void CheckOptions(SecureSocketOptions options)
-        {
-            if (options == null)
-            {
-                throw new ArgumentNullException(nameof(options));
-            }
-
-            AtText.CheckCommandText(options.Host);
-            AtText.CheckCommandText(options.CaFileName);
-            if (options.ServerName != null && options.ServerName != options.Host)
-            {
-                // With "sni" on, the module sends the host name of AT+QSSLOPEN; it has no setting for another name.
-                throw new NotSupportedException("this modem sends the host name as SNI and cannot send " + options.ServerName);
-            }
-
-            if (options.Port < 1 || options.Port > 65535)
-            {
-                throw new ArgumentOutOfRangeException(nameof(options), "port must be 1..65535");
-            }
-
-            if (options.Alpn != null)
-            {
-                AtText.CheckCommandText(options.Alpn);
-                if (!Capabilities.SupportsAlpn)
-                {
-                    throw new NotSupportedException("this modem firmware has no confirmed ALPN setting");
-                }
-            }
-        }
-
-        private bool WaitForBoot()
-        {
-            long deadline = clock.MonotonicMs + settings.BootTimeoutMs;
-            while (true)
-            {
-                long remaining = deadline - clock.MonotonicMs;
-                if (remaining <= 0)
-                {
-                    return false;
-                }
-
-                // RDY / APP RDY end the wait at once; a module that booted unseen is found by probing.
-                if (boot.WaitForNotice((int)(remaining < settings.BootProbeIntervalMs ? remaining : settings.BootProbeIntervalMs)) || commands.Probe(1))
-                {
-                    return true;
-                }
-            }
-        }
-
-        private void PowerCycle()
-        {
-            boot.ExpectBoot();
-            powerKey.Pulse(settings.PowerKeyPulseMs);
-            if (boot.WaitForNoticeOrPowerDown(settings.PowerDownTimeoutMs))
-            {
-                // It was off, and this press switched it on.
-                return;
-            }
-
-            // It was on (hung) and is now off, or said nothing: give it time, then switch it on.
-            Thread.Sleep(settings.PowerOffSettleMs);
-            boot.ExpectBoot();
-            powerKey.Pulse(settings.PowerKeyPulseMs);
-            if (!WaitForBoot())
-            {
-                throw new ModemException("modem did not boot after a PWRKEY power cycle");
-            }
         }
 
         private void OnRdy(AtLine line)
@@ -467,6 +409,7 @@ namespace CellularIot.Modem.Quectel
             }
 
             log.Warn("modem rebooted unexpectedly");
+            ForgetModemState();
             sockets.DetachAll("modem rebooted");
             EventHandler handler = Rebooted;
             if (handler != null)
@@ -480,6 +423,7 @@ namespace CellularIot.Modem.Quectel
             if (line.Is("POWERED DOWN"))
             {
                 boot.OnPowerDown();
+                ForgetModemState();
                 sockets.DetachAll("modem powered down");
             }
         }

@@ -45,13 +45,26 @@ namespace CellularIot.Modem.Quectel
         /// <summary>How long a boot may take until RDY / APP RDY or an answer to AT.</summary>
         public int BootTimeoutMs { get; set; } = 20000;
 
-        /// <summary>How often the modem is probed with AT while waiting for it to boot.</summary>
-        public int BootProbeIntervalMs { get; set; } = 1000;
+        /// <summary>
+        /// How long a boot may go without RDY before the modem is probed with AT, and then how often: the module prints
+        /// RDY when its UART takes commands, a few seconds after PWRKEY, and probing sooner only adds commands a
+        /// booting module cannot answer.
+        /// </summary>
+        public int BootProbeIntervalMs { get; set; } = 3000;
+
+        /// <summary>
+        /// How long after RDY the SIM may take to report +CPIN: READY by itself (it comes before APP RDY) before the
+        /// driver asks with AT+CPIN?.
+        /// </summary>
+        public int SimReportTimeoutMs { get; set; } = 5000;
 
         /// <summary>Timeout of one AT probe.</summary>
         public int ProbeTimeoutMs { get; set; } = 500;
 
-        /// <summary>AT probes before the modem counts as silent (off or hung).</summary>
+        /// <summary>
+        /// AT probes before the recovery ladder counts the modem as silent (hung) and resets it. (At power-on one
+        /// probe decides whether the module is on: one that is on answers at once.)
+        /// </summary>
         public int ProbeAttempts { get; set; } = 3;
 
         /// <summary>AT probes allowed for synchronising after a boot.</summary>
@@ -80,9 +93,6 @@ namespace CellularIot.Modem.Quectel
 
         /// <summary>Timeout of one AT+QSSLRECV exchange.</summary>
         public int ReceiveCommandTimeoutMs { get; set; } = 5000;
-
-        /// <summary>While waiting for data, how often AT+QSSLRECV is tried even without a +QSSLURC "recv".</summary>
-        public int ReceivePollMs { get; set; } = 5000;
 
         /// <summary>Timeout of file commands; AT+QFUPL is given it (in whole seconds) as its input time.</summary>
         public int FileTimeoutMs { get; set; } = 10000;

@@ -13,9 +13,9 @@ namespace CellularIot.Modem.Quectel
         private const string Urc = "+QSSLURC: ";
 
         private readonly AtChannel channel;
-        private readonly QuectelSocketTable sockets;
+        private readonly ModemSocketTable sockets;
 
-        public QuectelSocketUrcs(AtChannel channel, QuectelSocketTable sockets)
+        public QuectelSocketUrcs(AtChannel channel, ModemSocketTable sockets)
         {
             this.channel = channel;
             this.sockets = sockets;
@@ -31,7 +31,7 @@ namespace CellularIot.Modem.Quectel
         private void OnUrc(AtLine line)
         {
             int id;
-            QuectelSocket socket = line.TryGetInt(1, out id) ? sockets.Find(id) : null;
+            ModemSocket socket = line.TryGetInt(1, out id) ? sockets.Find(id) : null;
             if (socket == null)
             {
                 return;

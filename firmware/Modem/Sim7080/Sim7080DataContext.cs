@@ -19,7 +19,7 @@ namespace CellularIot.Modem.Sim7080
 
         private readonly AtChannel channel;
         private readonly ModemCommands commands;
-        private readonly SocketTable sockets;
+        private readonly ModemSocketTable sockets;
         private readonly IClock clock;
         private readonly ILog log;
         private readonly Sim7080Settings settings;
@@ -28,7 +28,7 @@ namespace CellularIot.Modem.Sim7080
         private int pdpState;
         private string definedApn;
 
-        public Sim7080DataContext(AtChannel channel, ModemCommands commands, SocketTable sockets, IClock clock, ILog log, Sim7080Settings settings)
+        public Sim7080DataContext(AtChannel channel, ModemCommands commands, ModemSocketTable sockets, IClock clock, ILog log, Sim7080Settings settings)
         {
             this.channel = channel;
             this.commands = commands;

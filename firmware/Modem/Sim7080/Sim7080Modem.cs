@@ -14,7 +14,7 @@ namespace CellularIot.Modem.Sim7080
     public sealed class Sim7080Modem : IModem
     {
         private readonly AtChannel channel;
-        private readonly IPowerKey powerKey;
+        private readonly PowerSequence power;
         private readonly IClock clock;
         private readonly ILog log;
         private readonly Sim7080Settings settings;
@@ -26,14 +26,13 @@ namespace CellularIot.Modem.Sim7080
         private readonly ManualResetEvent bootSeen = new ManualResetEvent(false);
         private readonly ManualResetEvent powerDownSeen = new ManualResetEvent(false);
         private readonly BootWatch boot;
-        private readonly SocketTable sockets;
+        private readonly ModemSocketTable sockets;
+        private readonly SocketCommandSet socketCommands;
         private readonly CaFileStore caFiles;
         private readonly AlpnSetting alpn;
         private readonly SocketTlsSetup tls;
         private readonly object sync = new object();
-        private ModemIdentity identity;
-        private ModemCapabilities capabilities;
-        private bool alpnChecked;
+        private readonly ModemFacts facts;
 
         // Whether the module has kept the settings of an earlier bring-up (it answered without echo, which every boot
         // switches on); false once it booted, was reset or rebooted.
@@ -64,7 +63,6 @@ namespace CellularIot.Modem.Sim7080
 
             Sim7080Settings.Check(settings);
             this.channel = channel;
-            this.powerKey = powerKey;
             this.clock = clock;
             this.log = log;
             this.settings = settings;
@@ -72,12 +70,15 @@ namespace CellularIot.Modem.Sim7080
             threeGpp = new ThreeGppQueries(commands);
             registration = new RegistrationWatch(channel, threeGpp, clock, log);
             boot = new BootWatch(bootSeen, powerDownSeen);
-            sockets = new SocketTable(settings.SocketCount);
+            power = new PowerSequence(boot, powerKey, commands, clock, settings.PowerKeyPulseMs, settings.BootTimeoutMs, settings.BootProbeIntervalMs, settings.PowerDownTimeoutMs, settings.PowerOffSettleMs);
+            sockets = new ModemSocketTable(settings.SocketCount);
+            socketCommands = new SocketCommandSet("AT+CASEND=", null, null, "AT+CARECV=", "+CARECV: ", AtRawRead.Inline, "AT+CACLOSE=")
+                .Limits(settings.MaxSendChunk, settings.MaxReceiveChunk, settings.SendTimeoutMs, settings.ReceiveCommandTimeoutMs, settings.CommandTimeoutMs);
             data = new Sim7080DataContext(channel, commands, sockets, clock, log, settings);
             caFiles = new CaFileStore(commands, settings, log);
             alpn = settings.AlpnKeyword == null ? null : new AlpnSetting(commands, settings.AlpnKeyword, log);
             tls = new SocketTlsSetup(commands, alpn, settings.SocketCount);
-            capabilities = new ModemCapabilities(true, true, false, settings.MaxSendChunk, settings.SocketCount);
+            facts = new ModemFacts(settings.MaxSendChunk, settings.SocketCount);
             channel.Register("RDY", OnRdy);
             channel.Register("SMS Ready", OnSmsReady);
             channel.Register("NORMAL POWER DOWN", OnPowerDown);
@@ -90,25 +91,13 @@ namespace CellularIot.Modem.Sim7080
         /// <inheritdoc/>
         public ModemCapabilities Capabilities
         {
-            get
-            {
-                lock (sync)
-                {
-                    return capabilities;
-                }
-            }
+            get { return facts.Capabilities; }
         }
 
         /// <inheritdoc/>
         public ModemIdentity Identity
         {
-            get
-            {
-                lock (sync)
-                {
-                    return identity;
-                }
-            }
+            get { return facts.Identity; }
         }
 
         // Whether the module has kept the settings of an earlier bring-up (see keptSettings).
@@ -145,12 +134,7 @@ namespace CellularIot.Modem.Sim7080
                 if (!answering)
                 {
                     log.Info("modem silent: pressing PWRKEY");
-                    boot.ExpectBoot();
-                    powerKey.Pulse(settings.PowerKeyPulseMs);
-                    if (!WaitForBoot())
-                    {
-                        throw new ModemException("modem did not boot within " + settings.BootTimeoutMs + " ms of PWRKEY");
-                    }
+                    power.SwitchOn();
                 }
 
                 BringUp(answering, kept);
@@ -227,9 +211,9 @@ namespace CellularIot.Modem.Sim7080
         /// <inheritdoc/>
         public ISecureSocket OpenSecureSocket(SecureSocketOptions options)
         {
-            SocketOpen.Check(options, Capabilities.SupportsAlpn);
+            SocketOptionsCheck.Check(options, Capabilities.SupportsAlpn);
             string serverName = options.ServerName == null ? options.Host : options.ServerName;
-            Sim7080Socket socket = sockets.Allocate(channel, clock, settings);
+            ModemSocket socket = sockets.Allocate(channel, clock, socketCommands);
             int cid = socket.Id;
             bool opened = false;
             try
@@ -276,14 +260,14 @@ namespace CellularIot.Modem.Sim7080
                 boot.ExpectBoot();
                 commands.Execute(commands.Command("AT+CFUN=1,1").WithTimeout(settings.ResetTimeoutMs));
                 sockets.DetachAll("modem reset");
-                if (WaitForBoot())
+                if (power.WaitForBoot())
                 {
                     BringUp(false, false);
                     return RecoveryStep.SoftReset;
                 }
 
                 log.Warn("modem still silent: PWRKEY power cycle");
-                PowerCycle();
+                power.PowerCycle();
                 BringUp(false, false);
                 return RecoveryStep.PowerCycle;
             }
@@ -313,14 +297,7 @@ namespace CellularIot.Modem.Sim7080
             if (!kept)
             {
                 ForgetModemState();
-                if (!answering)
-                {
-                    SyncAfterBoot();
-                }
-                else
-                {
-                    commands.Ok(commands.Command("ATE0"));
-                }
+                power.EchoOff(!answering, settings.SyncAttempts);
 
                 // Reports first, so that the registration that follows a boot is reported by URC, not polled for;
                 // the three share one command line (V.250: "AT" once, commands separated by semicolons), one
@@ -351,44 +328,14 @@ namespace CellularIot.Modem.Sim7080
                 data.Define(settings.Apn, "AT+CNMP=38;+CMNB=" + CatMnbSetting.ValueOf(settings.RadioMode) + ";");
             }
 
-            bool alpnConfirmed;
-            lock (sync)
-            {
-                alpnConfirmed = capabilities.SupportsAlpn;
-            }
-
-            if (!alpnChecked && alpn != null)
-            {
-                // Written and read back once per start of the firmware: the firmware does not change while it runs.
-                alpnConfirmed = tls.ConfirmAlpn(settings.AlpnProbeContext, settings.AlpnProbeProtocol);
-                alpnChecked = true;
-            }
-
+            // ALPN is written and read back once per start of the driver: the module's firmware does not change while it runs.
+            bool alpnConfirmed = facts.AlpnChecked ? facts.Capabilities.SupportsAlpn : alpn != null && tls.ConfirmAlpn(settings.AlpnProbeContext, settings.AlpnProbeProtocol);
             lock (sync)
             {
                 keptSettings = kept;
-                identity = new ModemIdentity(iccid, null, null);
-                capabilities = new ModemCapabilities(true, true, alpnConfirmed, settings.MaxSendChunk, settings.SocketCount);
             }
 
-            log.Info("modem up: ICCID " + iccid + ", ALPN " + (alpnConfirmed ? "confirmed" : "unsupported") + (kept ? ", settings kept from an earlier start" : string.Empty));
-        }
-
-        // After RDY (or a probe answered while booting) the module takes commands: ATE0 is the first, and only when it
-        // is not answered is the module probed until it is.
-        private void SyncAfterBoot()
-        {
-            if (commands.Execute(commands.Command("ATE0")) == AtOutcome.Ok)
-            {
-                return;
-            }
-
-            if (!commands.Probe(settings.SyncAttempts))
-            {
-                throw new ModemException("modem does not answer AT after " + settings.SyncAttempts + " attempts");
-            }
-
-            commands.Ok(commands.Command("ATE0"));
+            facts.Up(iccid, alpnConfirmed, kept, log);
         }
 
         // The module booted, was reset or rebooted: the settings it held in memory (SSL contexts, registration
@@ -403,45 +350,6 @@ namespace CellularIot.Modem.Sim7080
             tls.Forget();
             caFiles.Forget();
             registration.Forget();
-        }
-
-        private bool WaitForBoot()
-        {
-            long deadline = clock.MonotonicMs + settings.BootTimeoutMs;
-            while (true)
-            {
-                long remaining = deadline - clock.MonotonicMs;
-                if (remaining <= 0)
-                {
-                    return false;
-                }
-
-                // RDY / SMS Ready end the wait at once; a module that booted unseen is found by probing.
-                if (boot.WaitForNotice((int)Min(remaining, settings.BootProbeIntervalMs)) || commands.Probe(1))
-                {
-                    return true;
-                }
-            }
-        }
-
-        private void PowerCycle()
-        {
-            boot.ExpectBoot();
-            powerKey.Pulse(settings.PowerKeyPulseMs);
-            if (boot.WaitForNoticeOrPowerDown(settings.PowerDownTimeoutMs))
-            {
-                // It was off, and this press switched it on.
-                return;
-            }
-
-            // It was on (hung) and is now off, or said nothing: give it time, then switch it on.
-            Thread.Sleep(settings.PowerOffSettleMs);
-            boot.ExpectBoot();
-            powerKey.Pulse(settings.PowerKeyPulseMs);
-            if (!WaitForBoot())
-            {
-                throw new ModemException("modem did not boot after a PWRKEY power cycle");
-            }
         }
 
         private void OnRdy(AtLine line)
@@ -482,11 +390,6 @@ namespace CellularIot.Modem.Sim7080
             boot.OnPowerDown();
             ForgetModemState();
             sockets.DetachAll("modem powered down");
-        }
-
-        private static long Min(long a, long b)
-        {
-            return a < b ? a : b;
         }
     }
 }

@@ -10,9 +10,9 @@ namespace CellularIot.Modem.Sim7080
     internal sealed class Sim7080SocketUrcs : IDisposable
     {
         private readonly AtChannel channel;
-        private readonly SocketTable sockets;
+        private readonly ModemSocketTable sockets;
 
-        public Sim7080SocketUrcs(AtChannel channel, SocketTable sockets)
+        public Sim7080SocketUrcs(AtChannel channel, ModemSocketTable sockets)
         {
             this.channel = channel;
             this.sockets = sockets;
@@ -31,7 +31,7 @@ namespace CellularIot.Modem.Sim7080
 
         private void OnDataIndication(AtLine line)
         {
-            Sim7080Socket socket = SocketFor(line);
+            ModemSocket socket = SocketFor(line);
             if (socket != null)
             {
                 socket.OnDataIndicated();
@@ -41,7 +41,7 @@ namespace CellularIot.Modem.Sim7080
         private void OnSocketState(AtLine line)
         {
             int state;
-            Sim7080Socket socket = SocketFor(line);
+            ModemSocket socket = SocketFor(line);
             if (socket != null && line.TryGetInt(1, out state) && state == 0)
             {
                 socket.MarkClosed("closed by the peer or the network (+CASTATE)");
@@ -52,14 +52,14 @@ namespace CellularIot.Modem.Sim7080
         {
             // Some firmware confirms AT+CASEND later with "+CASEND: <cid>,<result>,<len>"; 0 is success.
             int result;
-            Sim7080Socket socket = SocketFor(line);
+            ModemSocket socket = SocketFor(line);
             if (socket != null && line.TryGetInt(1, out result) && result != 0)
             {
                 socket.MarkClosed("send failed (+CASEND result " + result + ")");
             }
         }
 
-        private Sim7080Socket SocketFor(AtLine line)
+        private ModemSocket SocketFor(AtLine line)
         {
             int cid;
             return line.TryGetInt(0, out cid) ? sockets.Find(cid) : null;

@@ -1,9 +1,8 @@
 namespace CellularIot.Modem.Sim7080
 {
-    using System;
     using CellularIot.At;
 
-    /// <summary>Opening a CA socket: the options checked against what a command can carry, AT+CAOPEN and its result.</summary>
+    /// <summary>Opening a CA socket: AT+CAOPEN and its result.</summary>
     internal static class SocketOpen
     {
         /// <summary>AT+CAOPEN on <paramref name="cid"/> and its result.</summary>
@@ -31,36 +30,6 @@ namespace CellularIot.Modem.Sim7080
             if (result != 0)
             {
                 throw new SocketOpenException(options.Host, CaOpenResults.ErrorOf(result), result);
-            }
-        }
-
-        /// <summary>Refuses options an AT command cannot carry, and ALPN the firmware does not have.</summary>
-        public static void Check(SecureSocketOptions options, bool supportsAlpn)
-        {
-            if (options == null)
-            {
-                throw new ArgumentNullException(nameof(options));
-            }
-
-            AtText.CheckCommandText(options.Host);
-            AtText.CheckCommandText(options.CaFileName);
-            if (options.ServerName != null)
-            {
-                AtText.CheckCommandText(options.ServerName);
-            }
-
-            if (options.Port < 1 || options.Port > 65535)
-            {
-                throw new ArgumentOutOfRangeException(nameof(options), "port must be 1..65535");
-            }
-
-            if (options.Alpn != null)
-            {
-                AtText.CheckCommandText(options.Alpn);
-                if (!supportsAlpn)
-                {
-                    throw new NotSupportedException("this modem firmware has no confirmed ALPN setting");
-                }
             }
         }
     }

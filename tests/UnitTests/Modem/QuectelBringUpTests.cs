@@ -11,25 +11,80 @@ namespace CellularIot.Tests.Modem
         public void BringsAnAnsweringModemUpInOrder()
         {
             var rig = new QuectelRig();
+
+            // It answers with echo: it booted since any bring-up, so its settings are written.
+            rig.Link.Echo = true;
             try
             {
                 rig.Modem.PowerOn();
                 string[] expected =
                 {
-                    "AT", "ATE0", "AT+CMEE=2", "AT+CPIN?", "AT+QCCID", "AT+CGSN", "AT+CGMR",
-                    "AT+QCFG=\"nwscanmode\",3,1", "AT+QCFG=\"iotopmode\",0,1", "AT+QICSGP=1,1,\"iot.1nce.net\",\"\",\"\",0",
-                    "AT+CEREG=1", "AT+QSSLCFG=\"alpn\",0,\"http/1.1\"",
+                    "AT", "ATE0",
+                    "AT+CMEE=2;+CEREG=1;+QCFG=\"nwscanmode\",3,1;+QCFG=\"iotopmode\",0,1;+QICSGP=1,1,\"iot.1nce.net\",\"\",\"\",0",
+                    "AT+CPIN?", "AT+QCCID", "AT+QSSLCFG=\"alpn\",0,\"http/1.1\";+QSSLCFG=\"alpn\",0",
                 };
-                Assert.AreEqual(expected.Length, rig.Link.CommandCount);
-                for (int i = 0; i < expected.Length; i++)
-                {
-                    Assert.AreEqual(expected[i], rig.Link.Command(i));
-                }
-
+                AssertCommands(rig, expected);
                 Assert.AreEqual(0, rig.PowerKey.Pulses);
                 Assert.AreEqual(QuectelScript.Iccid, rig.Modem.Identity.Iccid);
-                Assert.AreEqual(QuectelScript.Imei, rig.Modem.Identity.Imei);
-                Assert.AreEqual(QuectelScript.Revision, rig.Modem.Identity.FirmwareRevision);
+                Assert.IsNull(rig.Modem.Identity.Imei);
+            }
+            finally
+            {
+                rig.Stop();
+            }
+        }
+
+        [TestMethod]
+        public void KeepsTheSettingsOfAModuleThatAnswersWithoutEcho()
+        {
+            var rig = new QuectelRig();
+            try
+            {
+                // No echo: the module ran since a bring-up that switched it off, and kept what that one wrote.
+                rig.Modem.PowerOn();
+                string[] first = { "AT", "AT+QCCID", "AT+QSSLCFG=\"alpn\",0,\"http/1.1\";+QSSLCFG=\"alpn\",0" };
+                AssertCommands(rig, first);
+
+                // The ALPN probe is read once a start of the driver.
+                rig.Link.ClearHistory();
+                rig.Modem.PowerOn();
+                string[] again = { "AT", "AT+QCCID" };
+                AssertCommands(rig, again);
+            }
+            finally
+            {
+                rig.Stop();
+            }
+        }
+
+        [TestMethod]
+        public void TakesTheSimStateFromTheBootAndAsksOnlyWithoutIt()
+        {
+            var rig = new QuectelRig().Off(QuectelScript.Boot);
+            try
+            {
+                rig.Modem.PowerOn();
+                Assert.IsFalse(rig.Link.Saw("AT+CPIN?"));
+
+                // A SIM still initialising says so by itself; the wait goes on for the state that follows.
+                rig.Link.Silent = true;
+                rig.PowerKey.Pressed = () =>
+                {
+                    rig.Link.Silent = false;
+                    rig.Link.Echo = true;
+                    rig.Link.Inject("\r\nRDY\r\n\r\n+CPIN: NOT READY\r\n");
+                    rig.Link.InjectLater("\r\n+CPIN: READY\r\n", 100);
+                };
+                rig.Link.ClearHistory();
+                rig.Modem.PowerOn();
+                Assert.IsFalse(rig.Link.Saw("AT+CPIN?"));
+
+                // A boot that says nothing of its SIM within the report time: the driver asks.
+                rig.Off("\r\nRDY\r\n");
+                rig.Link.ClearHistory();
+                rig.Modem.PowerOn();
+                Assert.IsTrue(rig.Link.Saw("AT+CPIN?"));
+                Assert.AreEqual(QuectelScript.Iccid, rig.Modem.Identity.Iccid);
             }
             finally
             {
@@ -64,10 +119,18 @@ namespace CellularIot.Tests.Modem
             {
                 rig.Modem.PowerOn();
                 Assert.IsTrue(rig.Modem.Capabilities.SupportsAlpn);
-                Assert.IsTrue(rig.Link.Saw("AT+QSSLCFG=\"alpn\",0"));
+                Assert.IsTrue(rig.Link.Saw("AT+QSSLCFG=\"alpn\",0,\"http/1.1\";+QSSLCFG=\"alpn\",0"));
+            }
+            finally
+            {
+                rig.Stop();
+            }
 
-                // A firmware that says OK to the setting but reads back something else has no ALPN.
-                rig.Link.On("AT+QSSLCFG=\"alpn\",0", "\r\n+QSSLCFG: \"alpn\",0,\"\"\r\n\r\nOK\r\n");
+            // A firmware that says OK to the setting but reads back something else has no ALPN.
+            rig = new QuectelRig(QuectelRig.FastSettings(), true);
+            rig.Link.On("AT+QSSLCFG=\"alpn\"*", "\r\n+QSSLCFG: \"alpn\",0,\"\"\r\n\r\nOK\r\n");
+            try
+            {
                 rig.Modem.PowerOn();
                 Assert.IsFalse(rig.Modem.Capabilities.SupportsAlpn);
             }
@@ -80,9 +143,7 @@ namespace CellularIot.Tests.Modem
         [TestMethod]
         public void PressesPwrkeyWhenSilentAndWaitsForTheBoot()
         {
-            var rig = new QuectelRig();
-            rig.Link.Silent = true;
-            rig.BootWhenPressed();
+            var rig = new QuectelRig().Off(QuectelScript.Boot);
             try
             {
                 rig.Modem.PowerOn();
@@ -99,19 +160,19 @@ namespace CellularIot.Tests.Modem
         }
 
         [TestMethod]
-        [DataRow("catm", "AT+QCFG=\"iotopmode\",0,1")]
-        [DataRow("nbiot", "AT+QCFG=\"iotopmode\",1,1")]
-        [DataRow("both", "AT+QCFG=\"iotopmode\",2,1")]
+        [DataRow("catm", "0")]
+        [DataRow("nbiot", "1")]
+        [DataRow("both", "2")]
         public void SetsTheRadioMode(string mode, string command)
         {
             QuectelSettings settings = QuectelRig.FastSettings();
             settings.RadioMode = mode == "nbiot" ? RadioMode.NbIot : (mode == "both" ? RadioMode.Both : RadioMode.CatM);
             var rig = new QuectelRig(settings, false);
+            rig.Link.Echo = true;
             try
             {
                 rig.Modem.PowerOn();
-                Assert.IsTrue(rig.Link.Saw("AT+QCFG=\"nwscanmode\",3,1"));
-                Assert.IsTrue(rig.Link.Saw(command));
+                Assert.IsTrue(rig.Link.Saw("AT+CMEE=2;+CEREG=1;+QCFG=\"nwscanmode\",3,1;+QCFG=\"iotopmode\"," + command + ",1;+QICSGP=1,1,\"iot.1nce.net\",\"\",\"\",0"));
             }
             finally
             {
@@ -139,6 +200,7 @@ namespace CellularIot.Tests.Modem
         public void ReportsAMissingSim()
         {
             var rig = new QuectelRig();
+            rig.Link.Echo = true;
             rig.Link.On("AT+CPIN?", "\r\n+CME ERROR: SIM not inserted\r\n");
             try
             {
@@ -167,6 +229,15 @@ namespace CellularIot.Tests.Modem
             finally
             {
                 rig.Stop();
+            }
+        }
+
+        private static void AssertCommands(QuectelRig rig, string[] expected)
+        {
+            Assert.AreEqual(expected.Length, rig.Link.CommandCount);
+            for (int i = 0; i < expected.Length; i++)
+            {
+                Assert.AreEqual(expected[i], rig.Link.Command(i));
             }
         }
     }

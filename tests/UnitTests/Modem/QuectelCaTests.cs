@@ -72,6 +72,33 @@ namespace CellularIot.Tests.Modem
         }
 
         [TestMethod]
+        public void ChecksACaOncePerStartOfTheModule()
+        {
+            var rig = new QuectelRig().Up();
+            rig.Link.On("AT+QFLST=*", "\r\n+QFLST: \"UFS:ca.pem\",3\r\n+QFLST: \"UFS:ca.pem.0242\",1\r\n\r\nOK\r\n");
+            try
+            {
+                Assert.IsFalse(rig.Modem.EnsureCaCertificate("ca.pem", Utf8.GetBytes("ABC")));
+                Assert.IsFalse(rig.Modem.EnsureCaCertificate("ca.pem", Utf8.GetBytes("ABC")));
+                Assert.AreEqual(1, rig.Link.CommandCount);
+
+                // Other content is looked for again; so is the same after the module restarted.
+                AnswerUpload(rig, "+QFUPL: 3,542");
+                Assert.IsTrue(rig.Modem.EnsureCaCertificate("ca.pem", Utf8.GetBytes("ABD")));
+                rig.Link.ClearHistory();
+                rig.Link.Echo = true;
+                rig.Link.Inject(QuectelScript.Boot);
+                Assert.IsTrue(ModemRig.WaitFor(() => rig.Modem.RebootDetected, 2000));
+                rig.Modem.EnsureCaCertificate("ca.pem", Utf8.GetBytes("ABC"));
+                Assert.AreEqual("AT+QFLST=\"*\"", rig.Link.Command(0));
+            }
+            finally
+            {
+                rig.Stop();
+            }
+        }
+
+        [TestMethod]
         [DataRow("+QFLST: \"UFS:ca.pem\",3\r\n+QFLST: \"UFS:ca.pem.1111\",1")]
         [DataRow("+QFLST: \"UFS:ca.pem\",3")]
         [DataRow("+QFLST: \"UFS:ca.pem\",1200\r\n+QFLST: \"UFS:ca.pem.0242\",1")]

@@ -24,17 +24,40 @@ namespace CellularIot.Tests.Modem
         }
 
         [TestMethod]
-        public void ActivatesTheContextAndReadsItsAddress()
+        public void ActivatesTheContextWithoutReadingItsAddress()
         {
             var rig = new QuectelRig().Up();
             rig.Link.Once("AT+QIACT?", "\r\nOK\r\n");
             try
             {
-                Assert.AreEqual("10.1.2.3", rig.Modem.ActivateData("other.apn"));
+                // AT+QIACT=1 answers OK only once the context is up: its address is not worth a command.
+                Assert.AreEqual(string.Empty, rig.Modem.ActivateData("other.apn"));
                 Assert.AreEqual("AT+QIACT?", rig.Link.Command(0));
                 Assert.AreEqual("AT+QICSGP=1,1,\"other.apn\",\"\",\"\",0", rig.Link.Command(1));
                 Assert.AreEqual("AT+QIACT=1", rig.Link.Command(2));
-                Assert.AreEqual("AT+QIACT?", rig.Link.Command(3));
+                Assert.AreEqual(3, rig.Link.CommandCount);
+            }
+            finally
+            {
+                rig.Stop();
+            }
+        }
+
+        [TestMethod]
+        public void TakesABootedModulesRegistrationAndContextWithoutAsking()
+        {
+            var rig = new QuectelRig().Off(QuectelScript.Boot);
+            try
+            {
+                rig.Modem.PowerOn();
+                rig.Link.ClearHistory();
+                rig.Link.InjectLater("\r\n+CEREG: 5\r\n", 30);
+                Assert.AreEqual((int)RegistrationState.Roaming, (int)rig.Modem.WaitForRegistration());
+
+                // The APN went with the bring-up's settings, and a module that just booted has no context up.
+                Assert.AreEqual(string.Empty, rig.Modem.ActivateData("iot.1nce.net"));
+                Assert.AreEqual(1, rig.Link.CommandCount);
+                Assert.AreEqual("AT+QIACT=1", rig.Link.Command(0));
             }
             finally
             {

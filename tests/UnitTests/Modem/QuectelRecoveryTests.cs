@@ -2,6 +2,7 @@ namespace CellularIot.Tests.Modem
 {
     using System.Threading;
     using CellularIot.Modem;
+    using CellularIot.Modem.Quectel;
     using nanoFramework.TestFramework;
 
     [TestClass]
@@ -33,6 +34,27 @@ namespace CellularIot.Tests.Modem
         }
 
         [TestMethod]
+        public void AsksForTheRegistrationOfAModuleThatAnsweredTheRecoveryProbe()
+        {
+            // No poll within the attach time: only asking at once can find the registration.
+            QuectelSettings settings = QuectelRig.FastSettings();
+            settings.RegistrationPollMs = 60000;
+            var rig = new QuectelRig(settings, false).Off(QuectelScript.Boot);
+            try
+            {
+                rig.Modem.PowerOn();
+                Assert.AreEqual((int)RecoveryStep.AtProbe, (int)rig.Modem.Recover());
+                rig.Link.ClearHistory();
+                Assert.AreEqual((int)RegistrationState.Roaming, (int)rig.Modem.WaitForRegistration());
+                Assert.AreEqual("AT+CEREG?", rig.Link.Command(0));
+            }
+            finally
+            {
+                rig.Stop();
+            }
+        }
+
+        [TestMethod]
         public void DetectsAnUnexpectedRebootAndForgetsTheSslContexts()
         {
             var rig = new QuectelRig().Up();
@@ -45,6 +67,7 @@ namespace CellularIot.Tests.Modem
                 rig.Channel.Register("+SENTINEL", line => handled.Set());
                 rig.Link.ClearHistory();
 
+                rig.Link.Echo = true;
                 rig.Link.Inject(QuectelScript.Boot + "\r\n+SENTINEL\r\n");
                 Assert.IsTrue(handled.WaitOne(2000, false));
                 Assert.IsTrue(rig.Modem.RebootDetected);
@@ -57,7 +80,7 @@ namespace CellularIot.Tests.Modem
                 Assert.IsFalse(rig.Modem.RebootDetected);
                 rig.Link.ClearHistory();
                 rig.Modem.OpenSecureSocket(new SecureSocketOptions("h", 443, "ca.pem"));
-                Assert.IsTrue(rig.Link.Saw("AT+QSSLCFG=\"cacert\",0,\"UFS:ca.pem\""));
+                Assert.AreEqual(QuectelScript.SslSettings, rig.Link.Command(0));
             }
             finally
             {
@@ -68,13 +91,7 @@ namespace CellularIot.Tests.Modem
         [TestMethod]
         public void TakesALateAppReadyAsPartOfTheBoot()
         {
-            var rig = new QuectelRig();
-            rig.Link.Silent = true;
-            rig.PowerKey.Pressed = () =>
-            {
-                rig.Link.Silent = false;
-                rig.Link.InjectLater("\r\nRDY\r\n", 20);
-            };
+            var rig = new QuectelRig().Off("\r\nRDY\r\n");
             try
             {
                 rig.Modem.PowerOn();
@@ -96,9 +113,7 @@ namespace CellularIot.Tests.Modem
         [TestMethod]
         public void SwitchesOnAModuleThatWasOffWithOnePress()
         {
-            var rig = new QuectelRig().Up();
-            rig.Link.Silent = true;
-            rig.BootWhenPressed();
+            var rig = new QuectelRig().Up().Off(QuectelScript.Boot);
             try
             {
                 Assert.AreEqual((int)RecoveryStep.PowerCycle, (int)rig.Modem.Recover());

@@ -58,22 +58,24 @@ namespace CellularIot.Tests.Modem
             settings.SocketOpenTimeoutMs = 500;
             settings.SendTimeoutMs = 500;
             settings.ReceiveCommandTimeoutMs = 300;
-            settings.ReceivePollMs = 100;
+            settings.SimReportTimeoutMs = 200;
             settings.FileTimeoutMs = 1000;
             settings.ResetTimeoutMs = 200;
             settings.PowerDownTimeoutMs = 300;
             return settings;
         }
 
-        /// <summary>Makes the silent module boot, echo on as after any boot, shortly after the next PWRKEY press.</summary>
-        public void BootWhenPressed()
+        /// <summary>The module is off: silent until PWRKEY, which boots it (echo on, as after every boot) with <paramref name="boot"/>.</summary>
+        public QuectelRig Off(string boot)
         {
+            Link.Silent = true;
             PowerKey.Pressed = () =>
             {
                 Link.Silent = false;
                 Link.Echo = true;
-                Link.InjectLater(QuectelScript.Boot, 30);
+                Link.InjectLater(boot, 30);
             };
+            return this;
         }
 
         /// <summary>What <see cref="QuectelModem.PowerOn"/> throws, or null when it brings the module up.</summary>

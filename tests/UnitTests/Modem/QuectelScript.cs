@@ -10,6 +10,9 @@ namespace CellularIot.Tests.Modem
         public const string Revision = "BG95M3LAR02A03";
         public const string Boot = "\r\nRDY\r\n\r\n+CFUN: 1\r\n\r\n+CPIN: READY\r\n\r\n+QUSIM: 1\r\n\r\n+QIND: SMS DONE\r\n\r\nAPP RDY\r\n";
 
+        /// <summary>The settings line of SSL context 0 for a socket that verifies against ca.pem with SNI.</summary>
+        public const string SslSettings = "AT+QSSLCFG=\"sslversion\",0,3;+QSSLCFG=\"seclevel\",0,1;+QSSLCFG=\"cacert\",0,\"UFS:ca.pem\";+QSSLCFG=\"sni\",0,1";
+
         private const string Ok = "\r\nOK\r\n";
 
         public static void Install(ScriptedLink link)
@@ -28,6 +31,7 @@ namespace CellularIot.Tests.Modem
             link.On("AT+QCFG=*", Ok);
             link.On("AT+QICSGP=*", Ok);
             link.On("AT+CEREG=1", Ok);
+            link.On("AT+CMEE=2;+CEREG=1;+QCFG=*", Ok);
             link.On("AT+CEREG?", "\r\n+CEREG: 1,5\r\n\r\nOK\r\n");
             link.On("AT+CSQ", "\r\n+CSQ: 20,99\r\n\r\nOK\r\n");
             link.On("AT+QLTS=2", "\r\n+QLTS: \"2024/03/05,10:20:30+08,0\"\r\n\r\nOK\r\n");
@@ -47,30 +51,22 @@ namespace CellularIot.Tests.Modem
             link.On("AT+QFDEL=*", Ok);
         }
 
-        /// <summary>A firmware whose AT+QSSLCFG takes "alpn" and reads it back.</summary>
+        /// <summary>A firmware whose AT+QSSLCFG takes "alpn" and reads it back (set and read on one line answer what was set).</summary>
         public static void AcceptAlpn(ScriptedLink link)
         {
             link.On("AT+QSSLCFG=\"alpn\"*", (l, c) =>
             {
-                string[] fields = c.Substring(c.IndexOf('=') + 1).Split(',');
-                l.Inject(fields.Length == 3 ? Ok : "\r\n+QSSLCFG: \"alpn\"," + fields[1] + "," + Last(l) + "\r\n\r\nOK\r\n");
-            });
-        }
-
-        // The protocol of the latest "alpn" write, quoted as the module echoes it.
-        private static string Last(ScriptedLink link)
-        {
-            for (int i = link.CommandCount - 1; i >= 0; i--)
-            {
-                string command = link.Command(i);
-                string[] fields = command.Substring(command.IndexOf('=') + 1).Split(',');
-                if (command.StartsWith("AT+QSSLCFG=\"alpn\"") && fields.Length == 3)
+                int read = c.IndexOf(';');
+                if (read < 0)
                 {
-                    return fields[2];
+                    l.Inject(Ok);
+                    return;
                 }
-            }
 
-            return "\"\"";
+                int start = c.IndexOf('=') + 1;
+                string[] fields = c.Substring(start, read - start).Split(',');
+                l.Inject("\r\n+QSSLCFG: \"alpn\"," + fields[1] + "," + fields[2] + "\r\n\r\nOK\r\n");
+            });
         }
     }
 }

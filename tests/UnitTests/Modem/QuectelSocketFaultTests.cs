@@ -227,7 +227,7 @@ namespace CellularIot.Tests.Modem
                 socket.Close();
                 Assert.IsTrue(socket.IsClosed);
                 Assert.AreEqual(0, rig.Link.CommandCount);
-                Assert.AreEqual("closed locally", ((QuectelSocket)socket).CloseReason);
+                Assert.AreEqual("closed locally", ((ModemSocket)socket).CloseReason);
             }
             finally
             {

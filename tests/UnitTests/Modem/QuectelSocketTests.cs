@@ -10,7 +10,7 @@ namespace CellularIot.Tests.Modem
     public class QuectelSocketTests
     {
         [TestMethod]
-        public void ConfiguresTheSslContextOnceThenOpens()
+        public void ConfiguresTheSslContextOnceOnOneLineThenOpens()
         {
             var rig = new QuectelRig().Up();
             try
@@ -19,10 +19,7 @@ namespace CellularIot.Tests.Modem
                 Assert.AreEqual(0, socket.Id);
                 string[] expected =
                 {
-                    "AT+QSSLCFG=\"sslversion\",0,3",
-                    "AT+QSSLCFG=\"seclevel\",0,1",
-                    "AT+QSSLCFG=\"cacert\",0,\"UFS:ca.pem\"",
-                    "AT+QSSLCFG=\"sni\",0,1",
+                    QuectelScript.SslSettings,
                     "AT+QSSLOPEN=1,0,0,\"a1b2.iot.eu-west-1.amazonaws.com\",443,0",
                 };
                 Assert.AreEqual(expected.Length, rig.Link.CommandCount);
@@ -32,11 +29,47 @@ namespace CellularIot.Tests.Modem
                 }
 
                 socket.Close();
-                Assert.AreEqual("AT+QSSLCLOSE=0", rig.Link.Command(5));
+                Assert.AreEqual("AT+QSSLCLOSE=0", rig.Link.Command(2));
                 rig.Link.ClearHistory();
                 Assert.AreEqual(0, rig.Modem.OpenSecureSocket(new SecureSocketOptions("h", 443, "ca.pem")).Id);
                 Assert.AreEqual(1, rig.Link.CommandCount);
                 Assert.AreEqual("AT+QSSLOPEN=1,0,0,\"h\",443,0", rig.Link.Command(0));
+            }
+            finally
+            {
+                rig.Stop();
+            }
+        }
+
+        [TestMethod]
+        public void WritesOnlyTheSettingThatChanged()
+        {
+            var rig = new QuectelRig().Up();
+            try
+            {
+                rig.Modem.OpenSecureSocket(new SecureSocketOptions("h", 443, "ca.pem")).Close();
+                rig.Link.ClearHistory();
+                rig.Modem.OpenSecureSocket(new SecureSocketOptions("h", 443, "other.pem"));
+                Assert.AreEqual("AT+QSSLCFG=\"cacert\",0,\"UFS:other.pem\"", rig.Link.Command(0));
+                Assert.AreEqual(2, rig.Link.CommandCount);
+            }
+            finally
+            {
+                rig.Stop();
+            }
+        }
+
+        [TestMethod]
+        public void WritesTheSettingsAgainAfterTheLineFailed()
+        {
+            var rig = new QuectelRig().Up();
+            rig.Link.Once("AT+QSSLCFG=*", "\r\n+CME ERROR: incorrect parameters\r\n");
+            try
+            {
+                Assert.ThrowsException(typeof(ModemException), () => rig.Modem.OpenSecureSocket(new SecureSocketOptions("h", 443, "ca.pem")));
+                rig.Link.ClearHistory();
+                rig.Modem.OpenSecureSocket(new SecureSocketOptions("h", 443, "ca.pem"));
+                Assert.AreEqual(QuectelScript.SslSettings, rig.Link.Command(0));
             }
             finally
             {
@@ -50,11 +83,13 @@ namespace CellularIot.Tests.Modem
             var rig = new QuectelRig(QuectelRig.FastSettings(), true).Up();
             try
             {
+                // The bring-up confirmed ALPN on context 0 with the probe protocol; the socket's own goes on its settings line.
                 var options = new SecureSocketOptions("h", 443, "ca.pem");
                 options.Alpn = "mqtt";
                 rig.Modem.OpenSecureSocket(options);
-                Assert.IsTrue(rig.Link.Saw("AT+QSSLCFG=\"alpn\",0,\"mqtt\""));
-                Assert.IsTrue(rig.Link.Saw("AT+QSSLCFG=\"alpn\",0"));
+                Assert.AreEqual(
+                    QuectelScript.SslSettings + ";+QSSLCFG=\"alpn\",0,\"mqtt\"",
+                    rig.Link.Command(0));
             }
             finally
             {
@@ -197,15 +232,63 @@ namespace CellularIot.Tests.Modem
         }
 
         [TestMethod]
-        public void ReturnsNothingWhenNothingArrived()
+        public void AnIdleSocketSendsNoCommand()
         {
             var rig = new QuectelRig().Up();
             try
             {
                 ISecureSocket socket = rig.Modem.OpenSecureSocket(new SecureSocketOptions("h", 443, "ca.pem"));
                 Assert.AreEqual(0, socket.Receive(new byte[16], 0, 16, 150));
+                Assert.AreEqual(0, socket.Receive(new byte[16], 0, 16, 150));
                 Assert.IsFalse(socket.IsClosed);
-                Assert.IsTrue(rig.Link.Saw("AT+QSSLRECV=0,16"));
+                Assert.AreEqual(0, rig.Link.CountStartingWith("AT+QSSLRECV"));
+            }
+            finally
+            {
+                rig.Stop();
+            }
+        }
+
+        [TestMethod]
+        public void ReadsOnlyOnceTheModemAnnouncesData()
+        {
+            var rig = new QuectelRig().Up();
+            rig.Link.Once("AT+QSSLRECV=0,16", "\r\n+QSSLRECV: 4\r\ndata\r\n\r\nOK\r\n");
+            try
+            {
+                ISecureSocket socket = rig.Modem.OpenSecureSocket(new SecureSocketOptions("h", 443, "ca.pem"));
+                rig.Link.InjectLater("\r\n+QSSLURC: \"recv\",0\r\n", 100);
+                byte[] buffer = new byte[16];
+                Assert.AreEqual(4, socket.Receive(buffer, 0, 16, 3000));
+                Assert.AreEqual("data", Utf8.Decode(buffer, 0, 4));
+                Assert.AreEqual(1, rig.Link.Count("AT+QSSLRECV=0,16"));
+            }
+            finally
+            {
+                rig.Stop();
+            }
+        }
+
+        [TestMethod]
+        public void ReadsAgainUnannouncedAfterAReadThatFilledTheRequest()
+        {
+            var rig = new QuectelRig().Up();
+            rig.Link.Once("AT+QSSLRECV=0,4", "\r\n+QSSLRECV: 4\r\nabcd\r\n\r\nOK\r\n");
+            rig.Link.Once("AT+QSSLRECV=0,4", "\r\n+QSSLRECV: 2\r\nef\r\n\r\nOK\r\n");
+            try
+            {
+                ISecureSocket socket = rig.Modem.OpenSecureSocket(new SecureSocketOptions("h", 443, "ca.pem"));
+                rig.Link.Inject("\r\n+QSSLURC: \"recv\",0\r\n");
+                byte[] buffer = new byte[4];
+                Assert.AreEqual(4, socket.Receive(buffer, 0, 4, 1000));
+
+                // The module announces nothing more until its buffer was read empty: what the full read left is read at once.
+                Assert.AreEqual(2, socket.Receive(buffer, 0, 4, 1000));
+                Assert.AreEqual("ef", Utf8.Decode(buffer, 0, 2));
+
+                // The second read came back short, so it emptied the buffer: a third read waits for the next "recv".
+                Assert.AreEqual(0, socket.Receive(buffer, 0, 4, 200));
+                Assert.AreEqual(2, rig.Link.Count("AT+QSSLRECV=0,4"));
             }
             finally
             {

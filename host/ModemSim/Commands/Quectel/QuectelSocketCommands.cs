@@ -8,7 +8,8 @@ namespace CellularIot.ModemSim.Commands.Quectel;
 /// <summary>
 /// The SSL sockets in buffer access mode (SSL application note): AT+QSSLOPEN (OK, then <c>+QSSLOPEN: &lt;id&gt;,&lt;err&gt;</c>),
 /// AT+QSSLSEND (prompt, exactly the announced bytes, <c>SEND OK</c> or <c>SEND FAIL</c> when the send buffer is full),
-/// AT+QSSLRECV (<c>+QSSLRECV: &lt;n&gt;</c>, a line end, n raw bytes) and AT+QSSLCLOSE. A socket verifies the server with
+/// AT+QSSLRECV (<c>+QSSLRECV: &lt;n&gt;</c>, a line end, n raw bytes; <c>+QSSLURC: "recv"</c> again only once a read
+/// emptied the buffer) and AT+QSSLCLOSE. A socket verifies the server with
 /// its SSL context's CA file, which the module reads when the socket opens.
 /// </summary>
 internal sealed class QuectelSocketCommands(ModemCore modem) : ICommandFamily
@@ -115,6 +116,12 @@ internal sealed class QuectelSocketCommands(ModemCore modem) : ICommandFamily
         }
 
         byte[] data = socket.Receive(max);
+
+        // In buffer access mode "recv" is reported when data arrives, but while the buffer is not empty no new "recv"
+        // is reported until all the received data has been retrieved (BG95&BG77&BG600L Series TCP/IP Application Note,
+        // 2.3.8 AT+QIRD and 2.4.2 +QIURC: "recv"; the SSL application note's AT+QSSLRECV works the same way): a read
+        // that leaves bytes behind keeps the announcement standing.
+        socket.Indicated = socket.Buffer.Count > 0;
         string header = string.Create(CultureInfo.InvariantCulture, $"+QSSLRECV: {data.Length}");
         if (data.Length == 0)
         {

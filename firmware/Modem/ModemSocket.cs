@@ -1,4 +1,4 @@
-namespace CellularIot.Modem.Sim7080
+namespace CellularIot.Modem
 {
     using System;
     using System.Threading;
@@ -6,22 +6,28 @@ namespace CellularIot.Modem.Sim7080
     using CellularIot.Support;
 
     /// <summary>
-    /// One SIM7080G TLS connection (a CA socket). Sends go through the <c>&gt;</c> prompt of AT+CASEND in
-    /// pieces no larger than the module's maximum; reads use AT+CARECV only when there is something to read:
-    /// after +CADATAIND (the module announces data that arrives while none is waiting), after a read that filled
-    /// the request (more may wait), and after the peer closed (what is left). An idle socket costs no command; a
-    /// lost announcement is covered by the time-outs above (the MQTT keep-alive, the HTTP and WebSocket reads),
-    /// which end the connection and so recover. Any failed send or read closes the socket: bytes were lost, so the stream above
-    /// cannot go on. Send and Receive each keep one command object, so neither allocates per call.
+    /// One TLS connection held by the modem (a SIMCom CA socket, a Quectel SSL client), driven by its family's
+    /// <see cref="SocketCommandSet"/>. Sends go through the <c>&gt;</c> prompt of the send command in pieces no larger
+    /// than the module's maximum. Reads are issued only when there is something to read: after the module announced
+    /// data (<see cref="OnDataIndicated"/>: +CADATAIND, +QSSLURC "recv"), after a read that filled the request, and after
+    /// the peer closed (what is left). Both families announce data only when none was waiting before: SIMCom's
+    /// +CADATAIND comes for data that arrives while none waits, and a Quectel module in buffer access mode reports no
+    /// new "recv" until all the received data has been retrieved (BG95&amp;BG77&amp;BG600L Series TCP/IP Application
+    /// Note, 2.3.8 AT+QIRD and 2.4.2 +QIURC: "recv"; the SSL Application Note's AT+QSSLRECV and +QSSLURC: "recv" work the
+    /// same way on the SSL client ids). So a read that came back short emptied the module's buffer and the next data is
+    /// announced, while after a full read more may wait unannounced and is read at once. An idle socket costs no
+    /// command; a lost announcement is covered by the time-outs above (the MQTT keep-alive, the HTTP and WebSocket
+    /// reads), which end the connection and so recover. Any failed send or read closes the socket: bytes were lost, so
+    /// the stream above cannot go on. Send and Receive each keep one command object, so neither allocates per call.
     /// </summary>
-    public sealed class Sim7080Socket : ISecureSocket, IDisposable
+    public sealed class ModemSocket : ISecureSocket, IDisposable
     {
         private const int CommandCapacity = 40;
 
-        private readonly SocketTable table;
+        private readonly ModemSocketTable table;
         private readonly AtChannel channel;
         private readonly IClock clock;
-        private readonly Sim7080Settings settings;
+        private readonly SocketCommandSet commands;
         private readonly int cid;
         private readonly object sync = new object();
         private readonly AutoResetEvent dataSignal = new AutoResetEvent(false);
@@ -32,15 +38,15 @@ namespace CellularIot.Modem.Sim7080
         private bool dataWaiting;
         private string closeReason;
 
-        internal Sim7080Socket(SocketTable table, AtChannel channel, IClock clock, Sim7080Settings settings, int cid)
+        internal ModemSocket(ModemSocketTable table, AtChannel channel, IClock clock, SocketCommandSet commands, int cid)
         {
             this.table = table;
             this.channel = channel;
             this.clock = clock;
-            this.settings = settings;
+            this.commands = commands;
             this.cid = cid;
-            sendCommand = new AtCommand(CommandCapacity, 0, 0).ExpectNoLines();
-            receiveCommand = new AtCommand(CommandCapacity, 32, 1).Expect("+CARECV: ", 0);
+            sendCommand = new AtCommand(CommandCapacity, 0, 0).ExpectNoLines().ExpectSuccessLine(commands.SendSuccessLine).ExpectFailureLine(commands.SendFailureLine);
+            receiveCommand = new AtCommand(CommandCapacity, 32, 1).Expect(commands.ReceiveAnswer, 0);
         }
 
         /// <inheritdoc/>
@@ -84,10 +90,10 @@ namespace CellularIot.Modem.Sim7080
             while (sent < count)
             {
                 ThrowIfClosed();
-                int piece = count - sent < settings.MaxSendChunk ? count - sent : settings.MaxSendChunk;
-                sendCommand.Begin("AT+CASEND=").Append(cid).Append(",").Append(piece)
+                int piece = count - sent < commands.MaxSendChunk ? count - sent : commands.MaxSendChunk;
+                sendCommand.Begin(commands.Send).Append(cid).Append(",").Append(piece)
                     .WithPayload(AtPrompt.Angle, buffer, offset + sent, piece)
-                    .WithTimeout(settings.SendTimeoutMs);
+                    .WithTimeout(commands.SendTimeoutMs);
                 if (channel.Execute(sendCommand) != AtOutcome.Ok)
                 {
                     Fail("send failed: " + new AtCommandException(sendCommand).Message);
@@ -106,7 +112,7 @@ namespace CellularIot.Modem.Sim7080
                 return 0;
             }
 
-            int max = count < settings.MaxReceiveChunk ? count : settings.MaxReceiveChunk;
+            int max = count < commands.MaxReceiveChunk ? count : commands.MaxReceiveChunk;
             long deadline = clock.MonotonicMs + (timeoutMs > 0 ? timeoutMs : 0);
             while (true)
             {
@@ -122,7 +128,7 @@ namespace CellularIot.Modem.Sim7080
                     wasClosed = closed;
                     waiting = dataWaiting;
 
-                    // Taken before reading: a +CADATAIND that arrives during or after this read sets it again.
+                    // Taken before reading: an announcement that arrives during or after this read sets it again.
                     dataWaiting = false;
                     dataSignal.Reset();
                 }
@@ -132,7 +138,7 @@ namespace CellularIot.Modem.Sim7080
                     int read = ReadOnce(buffer, offset, max);
                     if (read == max)
                     {
-                        // The module announces only data that arrives while none waits: what a full read left is not announced.
+                        // The module announces data only when none waited: what a full read may have left is not announced.
                         lock (sync)
                         {
                             dataWaiting = true;
@@ -175,8 +181,9 @@ namespace CellularIot.Modem.Sim7080
 
             if (channel.IsRunning)
             {
-                // The outcome does not matter: a socket the peer closed may already be gone on the modem.
-                channel.Execute(new AtCommand(CommandCapacity, 0, 0).Begin("AT+CACLOSE=").Append(cid).WithTimeout(settings.CommandTimeoutMs));
+                // The outcome does not matter: the id is freed on the module either way, or was already (a socket the
+                // peer closed may be gone on the modem).
+                channel.Execute(new AtCommand(CommandCapacity, 0, 0).Begin(commands.Close).Append(cid).WithTimeout(commands.CloseTimeoutMs));
             }
 
             MarkClosed("closed locally");
@@ -189,7 +196,7 @@ namespace CellularIot.Modem.Sim7080
             Close();
         }
 
-        /// <summary>+CADATAIND: data waits in the modem.</summary>
+        /// <summary>The module announced data (+CADATAIND, +QSSLURC "recv"): it waits in the modem.</summary>
         internal void OnDataIndicated()
         {
             lock (sync)
@@ -227,7 +234,7 @@ namespace CellularIot.Modem.Sim7080
 
         /// <summary>
         /// The modem lost every connection (reboot, reset, power-down, data context down): the id may be reused by
-        /// a new socket, so this one must never send AT+CACLOSE for it.
+        /// a new socket, so this one must never send its close command for it.
         /// </summary>
         internal void Detach(string reason)
         {
@@ -241,9 +248,9 @@ namespace CellularIot.Modem.Sim7080
 
         private int ReadOnce(byte[] buffer, int offset, int max)
         {
-            receiveCommand.Begin("AT+CARECV=").Append(cid).Append(",").Append(max)
-                .WithRawRead(AtRawRead.Inline, buffer, offset, max)
-                .WithTimeout(settings.ReceiveCommandTimeoutMs);
+            receiveCommand.Begin(commands.Receive).Append(cid).Append(",").Append(max)
+                .WithRawRead(commands.ReceiveBlock, buffer, offset, max)
+                .WithTimeout(commands.ReceiveTimeoutMs);
             if (channel.Execute(receiveCommand) != AtOutcome.Ok)
             {
                 if (IsClosed)
@@ -254,7 +261,7 @@ namespace CellularIot.Modem.Sim7080
                 Fail("receive failed: " + new AtCommandException(receiveCommand).Message);
             }
 
-            // "+CARECV: 0" carries no block, so the raw count stays 0.
+            // An answer of 0 bytes carries no block, so the raw count stays 0.
             return receiveCommand.Response.RawCount;
         }
 

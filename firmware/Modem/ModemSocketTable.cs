@@ -1,22 +1,22 @@
-namespace CellularIot.Modem.Sim7080
+namespace CellularIot.Modem
 {
     using CellularIot.At;
     using CellularIot.Support;
 
-    /// <summary>The driver's sockets by connection id; an id is taken by the first free slot and freed on close.</summary>
-    internal sealed class SocketTable
+    /// <summary>A driver's sockets by id (connection id, client id); an id is taken by the first free slot and freed on close.</summary>
+    internal sealed class ModemSocketTable
     {
         private readonly object sync = new object();
-        private readonly Sim7080Socket[] sockets;
+        private readonly ModemSocket[] sockets;
 
-        public SocketTable(int count)
+        public ModemSocketTable(int count)
         {
-            sockets = new Sim7080Socket[count];
+            sockets = new ModemSocket[count];
         }
 
         /// <summary>Creates a socket on the lowest free id.</summary>
         /// <exception cref="ModemException">Every id is taken.</exception>
-        public Sim7080Socket Allocate(AtChannel channel, IClock clock, Sim7080Settings settings)
+        public ModemSocket Allocate(AtChannel channel, IClock clock, SocketCommandSet commands)
         {
             lock (sync)
             {
@@ -24,7 +24,7 @@ namespace CellularIot.Modem.Sim7080
                 {
                     if (sockets[cid] == null)
                     {
-                        sockets[cid] = new Sim7080Socket(this, channel, clock, settings, cid);
+                        sockets[cid] = new ModemSocket(this, channel, clock, commands, cid);
                         return sockets[cid];
                     }
                 }
@@ -34,7 +34,7 @@ namespace CellularIot.Modem.Sim7080
         }
 
         /// <summary>Frees <paramref name="cid"/> if <paramref name="socket"/> still holds it.</summary>
-        public void Release(int cid, Sim7080Socket socket)
+        public void Release(int cid, ModemSocket socket)
         {
             lock (sync)
             {
@@ -46,7 +46,7 @@ namespace CellularIot.Modem.Sim7080
         }
 
         /// <summary>The socket holding <paramref name="cid"/>, or null (also for ids out of range).</summary>
-        public Sim7080Socket Find(int cid)
+        public ModemSocket Find(int cid)
         {
             if (cid < 0 || cid >= sockets.Length)
             {
@@ -62,7 +62,7 @@ namespace CellularIot.Modem.Sim7080
         /// <summary>The module lost every connection: frees every id and detaches the sockets that held them.</summary>
         public void DetachAll(string reason)
         {
-            Sim7080Socket[] held = new Sim7080Socket[sockets.Length];
+            ModemSocket[] held = new ModemSocket[sockets.Length];
             lock (sync)
             {
                 for (int i = 0; i < sockets.Length; i++)
