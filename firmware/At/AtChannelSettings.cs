@@ -15,6 +15,12 @@ namespace CellularIot.At
         /// <summary>How long the reader and the dispatcher wait before looking whether the channel is stopping.</summary>
         public int PollMs { get; set; } = 100;
 
+        /// <summary>
+        /// Quiet time after which a raw block the module announced longer than it delivered ends at the answer's
+        /// OK inside it (see <see cref="AtReceiver.TryEndShortBlock"/>).
+        /// </summary>
+        public int ShortBlockQuietMs { get; set; } = 300;
+
         /// <summary>Quiet time after a final result before the next command is written; SIMCom modules drop characters sent sooner.</summary>
         public int GuardTimeMs { get; set; } = 20;
     }

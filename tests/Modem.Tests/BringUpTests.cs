@@ -86,7 +86,7 @@ public sealed class BringUpTests
         Assert.Equal(rig.Options.Imei, modem.Identity.Imei);
         Assert.Equal(rig.Options.Revision, modem.Identity.FirmwareRevision);
         Assert.False(modem.Capabilities.SupportsAlpn);
-        Assert.Equal(12, modem.Capabilities.SocketCount);
+        Assert.Equal(6, modem.Capabilities.SocketCount);
 
         Assert.Equal(RegistrationState.Roaming, modem.WaitForRegistration());
         Assert.Contains("+CEREG: 1,2", rig.Traffic, StringComparison.Ordinal);

@@ -77,7 +77,9 @@ internal static class IlTokens
                     il.Offset += 1;
                     break;
                 case OperandType.InlineSwitch:
-                    il.Offset += 4 * il.ReadInt32();
+                    // Read the count first: in "Offset += 4 * ReadInt32()" Offset is read before the count moves it.
+                    int targets = il.ReadInt32();
+                    il.Offset += 4 * targets;
                     break;
             }
 

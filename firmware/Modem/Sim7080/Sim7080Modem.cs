@@ -13,6 +13,11 @@ namespace CellularIot.Modem.Sim7080
     /// </summary>
     public sealed class Sim7080Modem : IModem
     {
+        // The bare answers, by shape: anything else between a command and its answer (DST: 1, *PSUTTZ, SMS Ready) is not it.
+        private static readonly AtBareShape IccidShape = AtBareShape.Digits(18, 22);
+        private static readonly AtBareShape ImeiShape = AtBareShape.Digits(14, 17);
+        private static readonly AtBareShape RevisionShape = AtBareShape.Token("Revision:", 4, 64);
+
         private readonly AtChannel channel;
         private readonly IPowerKey powerKey;
         private readonly IClock clock;
@@ -21,6 +26,7 @@ namespace CellularIot.Modem.Sim7080
         private readonly ModemCommands commands;
         private readonly ThreeGppQueries threeGpp;
         private readonly RegistrationWatch registration;
+        private readonly SimReadiness sim;
         private readonly Sim7080DataContext data;
         private readonly Sim7080SocketUrcs socketUrcs;
         private readonly ManualResetEvent bootSeen = new ManualResetEvent(false);
@@ -65,7 +71,8 @@ namespace CellularIot.Modem.Sim7080
             commands = new ModemCommands(channel, settings.CommandTimeoutMs, settings.ProbeTimeoutMs);
             threeGpp = new ThreeGppQueries(commands);
             registration = new RegistrationWatch(channel, threeGpp, clock, log);
-            boot = new BootWatch(bootSeen, powerDownSeen);
+            sim = new SimReadiness(threeGpp, clock, log, settings.SimReadyTimeoutMs, settings.SimPollMs);
+            boot = new BootWatch(bootSeen, powerDownSeen, clock, settings.LateBootWindowMs);
             sockets = new SocketTable(settings.SocketCount);
             data = new Sim7080DataContext(channel, commands, sockets, clock, log, settings);
             caFiles = new CaFileStore(commands, settings, log);
@@ -207,7 +214,9 @@ namespace CellularIot.Modem.Sim7080
             bool opened = false;
             try
             {
-                // The SSL context of a connection id is the id itself (AT+CASSLCFG "crindex" defaults to it).
+                // The SSL context of a connection is its id (ids stay below the 6 contexts, see SocketCount), bound
+                // explicitly: firmware differs in the context a connection uses by default, and one that shared
+                // another socket's context would send that socket's SNI.
                 commands.Ok(commands.Command(ModemCommands.LongCommand).Begin("AT+CSSLCFG=\"sslversion\",").Append(cid).Append(",3"));
                 commands.Ok(commands.Command(ModemCommands.LongCommand).Begin("AT+CSSLCFG=\"sni\",").Append(cid).Append(",").AppendQuoted(serverName));
                 // ALPN stays in the SSL context after its socket closes: a socket without its own gets the HTTP/1.1
@@ -218,6 +227,7 @@ namespace CellularIot.Modem.Sim7080
                     throw new SocketOpenException(options.Host, SocketOpenError.AlpnNotConfirmed, null);
                 }
 
+                commands.Ok(commands.Command(ModemCommands.LongCommand).Begin("AT+CASSLCFG=").Append(cid).Append(",\"CRINDEX\",").Append(cid));
                 commands.Ok(commands.Command(ModemCommands.LongCommand).Begin("AT+CASSLCFG=").Append(cid).Append(",\"SSL\",1"));
                 commands.Ok(commands.Command(ModemCommands.LongCommand).Begin("AT+CASSLCFG=").Append(cid).Append(",\"CACERT\",").AppendQuoted(options.CaFileName));
                 Open(cid, options);
@@ -296,15 +306,15 @@ namespace CellularIot.Modem.Sim7080
             commands.Ok(commands.Command("AT+CMEE=2"));
             commands.Ok(commands.Command("AT+CLTS=1"));
             LogClock();
-            SimState sim = ReadSimState();
-            if (sim != SimState.Ready)
+            SimState simState = sim.WaitUntilReady();
+            if (simState != SimState.Ready)
             {
-                throw new ModemException("SIM not ready: " + ThreeGppQueries.Describe(sim));
+                throw new ModemException("SIM not ready: " + ThreeGppQueries.Describe(simState));
             }
 
-            string iccid = threeGpp.ReadBareLine("AT+CCID");
-            string imei = threeGpp.ReadBareLine("AT+CGSN");
-            string revision = threeGpp.ReadBareLine("AT+CGMR");
+            string iccid = sim.ReadBareLine("AT+CCID", IccidShape);
+            string imei = threeGpp.ReadBareLine("AT+CGSN", ImeiShape);
+            string revision = threeGpp.ReadBareLine("AT+CGMR", RevisionShape);
             if (revision.StartsWith("Revision:"))
             {
                 revision = revision.Substring("Revision:".Length).Trim();

@@ -7,8 +7,11 @@ namespace CellularIot.Modem.Sim7080
 
     /// <summary>
     /// One SIM7080G TLS connection (a CA socket). Sends go through the <c>&gt;</c> prompt of AT+CASEND in
-    /// pieces no larger than the module's maximum; reads use AT+CARECV, woken by +CADATAIND and, as a safety
-    /// net, by a periodic poll. Any failed send or read closes the socket: bytes were lost, so the stream above
+    /// pieces no larger than the module's maximum (an OK the firmware leaves out after the bytes is waited for only
+    /// a quiet time); reads use AT+CARECV (at most 512 bytes each, answered with or without the cid before the
+    /// length, possibly fewer bytes than asked or announced), woken by +CADATAIND and, as a safety net, by a
+    /// periodic poll. After the peer closed (+CASTATE) whatever the modem still holds is read, and then the close
+    /// is reported; nothing waits for data after a close. Any failed send or read closes the socket: bytes were lost, so the stream above
     /// cannot go on. Send and Receive each keep one command object, so neither allocates per call.
     /// </summary>
     public sealed class Sim7080Socket : ISecureSocket, IDisposable
@@ -83,6 +86,7 @@ namespace CellularIot.Modem.Sim7080
                 int piece = count - sent < settings.MaxSendChunk ? count - sent : settings.MaxSendChunk;
                 sendCommand.Begin("AT+CASEND=").Append(cid).Append(",").Append(piece)
                     .WithPayload(AtPrompt.Angle, buffer, offset + sent, piece)
+                    .AcceptMissingFinal(settings.SendFinalQuietMs)
                     .WithTimeout(settings.SendTimeoutMs);
                 if (channel.Execute(sendCommand) != AtOutcome.Ok)
                 {
@@ -218,6 +222,7 @@ namespace CellularIot.Modem.Sim7080
         {
             receiveCommand.Begin("AT+CARECV=").Append(cid).Append(",").Append(max)
                 .WithRawRead(AtRawRead.Inline, buffer, offset, max)
+                .WithInlineRawId(cid)
                 .WithTimeout(settings.ReceiveCommandTimeoutMs);
             if (channel.Execute(receiveCommand) != AtOutcome.Ok)
             {

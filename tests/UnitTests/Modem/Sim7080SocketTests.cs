@@ -25,6 +25,7 @@ namespace CellularIot.Tests.Modem
                 {
                     "AT+CSSLCFG=\"sslversion\",0,3",
                     "AT+CSSLCFG=\"sni\",0,\"sni.example.com\"",
+                    "AT+CASSLCFG=0,\"CRINDEX\",0",
                     "AT+CASSLCFG=0,\"SSL\",1",
                     "AT+CASSLCFG=0,\"CACERT\",\"ca.pem\"",
                     "AT+CAOPEN=0,0,\"TCP\",\"a1b2.iot.eu-west-1.amazonaws.com\",443",
@@ -38,6 +39,7 @@ namespace CellularIot.Tests.Modem
                 ISecureSocket second = rig.Modem.OpenSecureSocket(new SecureSocketOptions("h", 443, "ca.pem"));
                 Assert.AreEqual(1, second.Id);
                 Assert.IsTrue(rig.Link.Saw("AT+CSSLCFG=\"sni\",1,\"h\""));
+                Assert.IsTrue(rig.Link.Saw("AT+CASSLCFG=1,\"CRINDEX\",1"));
             }
             finally
             {
@@ -233,10 +235,10 @@ namespace CellularIot.Tests.Modem
         }
 
         [TestMethod]
-        public void AsksForNoMoreThan1460AtATime()
+        public void AsksForNoMoreThan512AtATime()
         {
             var rig = new ModemRig().Up();
-            rig.Link.Once("AT+CARECV=0,1460", "\r\n+CARECV: 3,abc\r\n\r\nOK\r\n");
+            rig.Link.Once("AT+CARECV=0,512", "\r\n+CARECV: 3,abc\r\n\r\nOK\r\n");
             try
             {
                 ISecureSocket socket = Open(rig);
