@@ -171,7 +171,8 @@ namespace CellularIot.At
         /// </summary>
         public bool TryEndShortBlock(AtCommand command)
         {
-            if (command == null || inFlight != command || command.RawRead == AtRawRead.None || !framer.InRaw)
+            // Also a block that is complete: announced just long enough to swallow the OK, it waits for a final result.
+            if (command == null || inFlight != command || command.RawRead == AtRawRead.None || command.RawExpected == 0)
             {
                 return false;
             }

@@ -74,12 +74,6 @@ namespace CellularIot.At
             get { return noiseBytes; }
         }
 
-        /// <summary>True while a raw block is being handed on.</summary>
-        public bool InRaw
-        {
-            get { return rawRemaining > 0; }
-        }
-
         /// <summary>Makes a <c>&gt;</c> at the start of a line count as the prompt (until it arrives or is disarmed).</summary>
         public void ArmPrompt(bool armed)
         {

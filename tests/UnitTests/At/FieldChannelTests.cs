@@ -47,6 +47,30 @@ namespace CellularIot.Tests.At
         }
 
         [TestMethod]
+        [DataRow(6)]
+        [DataRow(7)]
+        public void EndsABlockThatSwallowedItsOwnOk(int seed)
+        {
+            // Announced six bytes too many: the block ends exactly after the answer's OK, and no final result follows.
+            var link = new ScriptedLink();
+            link.SplitReads(seed, 5);
+            link.On("AT+CARECV=0,64", "\r\n+CARECV: 11,abcde\r\nOK\r\n");
+            AtChannel channel = Start(link);
+            try
+            {
+                byte[] buffer = new byte[64];
+                AtCommand read = new AtCommand(32, 64, 2).Begin("AT+CARECV=0,64").Expect("+CARECV: ", 0)
+                    .WithRawRead(AtRawRead.Inline, buffer, 0, 64).WithInlineRawId(0).WithTimeout(3000);
+                Assert.AreEqual((int)AtOutcome.Ok, (int)channel.Execute(read));
+                Assert.AreEqual("abcde", Utf8.Decode(buffer, 0, read.Response.RawCount));
+            }
+            finally
+            {
+                channel.Stop();
+            }
+        }
+
+        [TestMethod]
         [DataRow(4)]
         [DataRow(5)]
         public void TakesAQuietLineAfterThePayloadAsTheMissingOk(int seed)
