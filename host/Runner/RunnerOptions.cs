@@ -26,13 +26,16 @@ public sealed class RunnerOptions
           --interval <s>        telemetry interval in seconds (default 2; with --config, the file's)
           --transport <t>       auto | mqtt-tls | mqtt-websocket (default auto, or the file's)
           --modem-alpn          the modem's firmware sends ALPN (AT+CSSLCFG="alpn"): auto then picks MQTT over TLS
+          --modem-profile <p>   standard | field: the simulated modem behaves like the standard firmware (default)
+                                or like field modules (slow boot, noise, busy SIM, DST lines, short reads, ...)
           --keep-alive <s>      MQTT keep-alive in seconds, 30..1200 (default 600)
           --config <file>       read device settings from a device.conf (see config/*.conf)
           --no-ping             do not send the demo's ping command from the cloud after the second ack
           --pty                 reach the simulated modem through a real pty and System.IO.Ports (Linux)
           --board-model         reach the simulated modem through the board's own serial code over a model of
                                 nanoFramework's ESP32 SerialPort (reads wait for the whole count, a bounded buffer)
-          --trace-at            print every AT exchange of the simulated modem
+          --trace-at <file>     write a byte-exact, timestamped transcript of the serial line to file (simulated
+                                or --port modem; the format is in docs/transcripts.md)
           --port <device>       use a real SIM7080G on this serial port (e.g. /dev/ttyUSB0, COM3) instead
           --baud <n>            serial speed for --port or --pty (default 115200, or the file's baudRate)
           --quiet               print only warnings and the summary
@@ -82,8 +85,11 @@ public sealed class RunnerOptions
     /// <summary>Whether the firmware reaches the simulated modem through the Board layer's serial link over the ESP32 model.</summary>
     public bool BoardModel { get; private set; }
 
-    /// <summary>Whether the simulated modem's AT traffic is printed.</summary>
-    public bool TraceAt { get; private set; }
+    /// <summary>The file the serial line's transcript is written to, or null.</summary>
+    public string? TraceFile { get; private set; }
+
+    /// <summary>Whether the simulated modem behaves like a field module.</summary>
+    public bool FieldModem { get; private set; }
 
     /// <summary>Whether only warnings and the summary are printed.</summary>
     public bool Quiet { get; private set; }
@@ -146,7 +152,10 @@ public sealed class RunnerOptions
                     options.BoardModel = true;
                     break;
                 case "--trace-at":
-                    options.TraceAt = true;
+                    options.TraceFile = Value(args, ref i);
+                    break;
+                case "--modem-profile":
+                    options.FieldModem = ProfileOf(Value(args, ref i));
                     break;
                 case "--quiet":
                     options.Quiet = true;
@@ -156,9 +165,9 @@ public sealed class RunnerOptions
             }
         }
 
-        if (options.Port is not null && (options.Pty || options.TraceAt || options.BoardModel))
+        if (options.Port is not null && (options.Pty || options.BoardModel || options.FieldModem))
         {
-            throw new FormatException("--pty, --board-model and --trace-at are for the simulated modem; --port uses a real one");
+            throw new FormatException("--pty, --board-model and --modem-profile are for the simulated modem; --port uses a real one");
         }
 
         if (options.Pty && options.BoardModel)
@@ -168,6 +177,13 @@ public sealed class RunnerOptions
 
         return options;
     }
+
+    private static bool ProfileOf(string name) => name switch
+    {
+        "standard" => false,
+        "field" => true,
+        _ => throw new FormatException($"--modem-profile is standard or field, not '{name}'"),
+    };
 
     private static string Value(IReadOnlyList<string> args, ref int i)
     {

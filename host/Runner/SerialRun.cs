@@ -1,9 +1,11 @@
 using CellularIot.App;
 using CellularIot.App.Config;
+using CellularIot.At;
 using CellularIot.Bytes;
 using CellularIot.Cloud;
 using CellularIot.Cloud.Session;
 using CellularIot.Host;
+using CellularIot.Host.Transcripts;
 using CellularIot.Modem.Sim7080;
 
 namespace CellularIot.Runner;
@@ -29,7 +31,8 @@ public static class SerialRun
         string port = options.Port ?? throw new ArgumentException("no serial port given", nameof(options));
         int baud = options.BaudRate ?? settings.BaudRate;
         using SerialLink serial = Open(port, baud);
-        var line = new CountingLink(serial);
+        using TranscriptLink? transcript = Tracing.Open(options, serial, "real modem on " + port + " at " + baud + " baud", log);
+        var line = new CountingLink((IByteLink?)transcript ?? serial);
         Sim7080Settings modemSettings = Sim7080Settings.For(settings.Apn, settings.Radio);
         if (options.ModemAlpn || settings.Transport == TransportChoice.MqttTls)
         {
@@ -50,6 +53,7 @@ public static class SerialRun
         }
         finally
         {
+            Tracing.Close(transcript, device);
             device.Dispose();
         }
 

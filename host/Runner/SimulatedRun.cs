@@ -2,8 +2,10 @@ using System.Net;
 using System.Text;
 using CellularIot.App;
 using CellularIot.App.Config;
+using CellularIot.At;
 using CellularIot.Cloud.Session;
 using CellularIot.CloudSim;
+using CellularIot.Host.Transcripts;
 using CellularIot.Modem.Sim7080;
 using CellularIot.ModemSim;
 
@@ -23,7 +25,16 @@ public static class SimulatedRun
         ArgumentNullException.ThrowIfNull(log);
         bool alpn = options.ModemAlpn || settings.Transport == TransportChoice.MqttTls;
         SimulatedWorld world = await SimulatedWorld.StartAsync(
-            new WorldOptions { ModemAlpn = alpn, OverPty = options.Pty, OverBoardModel = options.BoardModel, BaudRate = options.BaudRate ?? settings.BaudRate }, stop).ConfigureAwait(false);
+            new WorldOptions
+            {
+                ModemAlpn = alpn,
+                FieldModem = options.FieldModem,
+                Simulator = options.FieldModem ? new ModemSimOptions().WithFieldTiming(1) : new ModemSimOptions(),
+                OverPty = options.Pty,
+                OverBoardModel = options.BoardModel,
+                BaudRate = options.BaudRate ?? settings.BaudRate,
+            },
+            stop).ConfigureAwait(false);
         await using (world.ConfigureAwait(false))
         {
             return Run(world, options, settings, sessionSettings, plan, log, stop);
@@ -38,10 +49,6 @@ public static class SimulatedRun
         log.Runner($"the device trusts the simulated cloud's CA ({cloud.CaCertificatePath}) instead of Amazon Root CA 1");
         log.Runner("free memory and temperature are stand-in values shaped like an ESP32-S3's, so payloads have the board's sizes");
         log.Runner("goal: " + plan.Describe(settings.PublishIntervalSeconds));
-        if (options.TraceAt)
-        {
-            world.Modem.Traffic.EntryAdded += (_, e) => log.Plain("          AT  " + e.Entry);
-        }
 
         var ping = new PingState();
         string replyTopic = world.Iccid + "/replies/" + PingCommand;
@@ -55,7 +62,8 @@ public static class SimulatedRun
         });
 
         Sim7080Settings modemSettings = world.ModemSettingsFor(settings);
-        var line = new CountingLink(world.FirmwareLink);
+        using TranscriptLink? transcript = Tracing.Open(options, world.FirmwareLink, "simulated modem: " + world.ModemDescription, log);
+        var line = new CountingLink((IByteLink?)transcript ?? world.FirmwareLink);
         Device device = world.CreateDevice(settings, modemSettings, sessionSettings, log, line);
         RunOutcome outcome;
         try
@@ -74,6 +82,7 @@ public static class SimulatedRun
         }
         finally
         {
+            Tracing.Close(transcript, device);
             device.Dispose();
         }
 

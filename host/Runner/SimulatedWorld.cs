@@ -54,7 +54,7 @@ public sealed class SimulatedWorld : IAsyncDisposable
         watch = cloud.WatchMessages(Record);
         ModemSimOptions simulator = options.Simulator with
         {
-            Profile = options.ModemAlpn ? ModemProfile.Alpn : ModemProfile.Standard,
+            Profile = (options.FieldModem ? ModemProfile.Field : ModemProfile.Standard) with { SupportsAlpn = options.ModemAlpn },
             Iccid = options.Iccid,
             HostMap = cloud.HostMap,
             SourceAddress = options.SimAddress,
@@ -127,9 +127,9 @@ public sealed class SimulatedWorld : IAsyncDisposable
     public string StoreDirectory { get; }
 
     /// <summary>The modem profile's name, for the progress log.</summary>
-    public string ModemDescription => Options.ModemAlpn
-        ? "a SIM7080G whose firmware sends ALPN (AT+CSSLCFG=\"alpn\")"
-        : "a standard SIM7080G (no ALPN: MQTT goes over WebSocket)";
+    public string ModemDescription => (Options.FieldModem ? "a field-behaving SIM7080G" : "a standard SIM7080G") + (Options.ModemAlpn
+        ? " whose firmware sends ALPN (AT+CSSLCFG=\"alpn\")"
+        : " (no ALPN: MQTT goes over WebSocket)");
 
     /// <summary>Starts the cloud and the modem simulator; the modem is off until the firmware presses its power key.</summary>
     /// <exception cref="PlatformNotSupportedException"><see cref="WorldOptions.OverPty"/> on a system without ptys.</exception>

@@ -41,6 +41,8 @@ public static class FastModem
         driver.DataPollMs = 50;
         driver.SocketOpenTimeoutMs = 8000;
         driver.SendTimeoutMs = 3000;
+        driver.SendFinalQuietMs = 200;
+        driver.SimPollMs = 50;
         driver.ReceiveCommandTimeoutMs = 1000;
         driver.ReceivePollMs = 200;
         driver.FileTimeoutMs = 3000;

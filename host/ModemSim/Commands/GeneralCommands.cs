@@ -11,10 +11,10 @@ internal sealed class GeneralCommands(ModemCore modem) : ICommandFamily
         dispatcher.Add(string.Empty, (c, r) => Only(c, CommandForm.Execute, r, r.Ok));
         dispatcher.Add("E", Echo);
         dispatcher.Add("+CMEE", Cmee);
-        dispatcher.Add("+CGMR", (c, r) => Only(c, CommandForm.Execute, r, () => Answer(r, "Revision:" + modem.Options.Revision)));
-        dispatcher.Add("+CGSN", (c, r) => Only(c, CommandForm.Execute, r, () => Answer(r, modem.Options.Imei)));
-        dispatcher.Add("+CCID", (c, r) => Only(c, CommandForm.Execute, r, () => WithSim(r, () => Answer(r, modem.Options.Iccid))));
-        dispatcher.Add("+CPIN", (c, r) => Only(c, CommandForm.Read, r, () => WithSim(r, () => Answer(r, "+CPIN: READY"))));
+        dispatcher.Add("+CGMR", (c, r) => Only(c, CommandForm.Execute, r, () => BareAnswer(r, "Revision:" + modem.Options.Revision)));
+        dispatcher.Add("+CGSN", (c, r) => Only(c, CommandForm.Execute, r, () => BareAnswer(r, modem.Options.Imei)));
+        dispatcher.Add("+CCID", (c, r) => Only(c, CommandForm.Execute, r, () => WithSim(r, () => WhenSimRead(r, () => BareAnswer(r, modem.Options.Iccid)))));
+        dispatcher.Add("+CPIN", (c, r) => Only(c, CommandForm.Read, r, () => WithSim(r, () => SimState(r))));
         dispatcher.Add("+CSQ", (c, r) => Only(c, CommandForm.Execute, r, () => Answer(r, Signal())));
         dispatcher.Add("+CFUN", Cfun);
         dispatcher.Add("+CPOWD", Cpowd);
@@ -50,6 +50,54 @@ internal sealed class GeneralCommands(ModemCore modem) : ICommandFamily
         else
         {
             action();
+        }
+    }
+
+    // Field modules print network-time and boot lines at any moment, also between a command and its bare answer.
+    private void BareAnswer(CommandReply reply, string line)
+    {
+        if (modem.Options.Profile.LinesBeforeBareAnswers)
+        {
+            string[] unsolicited = ["DST: 0", "*PSUTTZ: " + PsuttzTime(modem.Clock.Now), "+CTZV: +00,0"];
+            reply.Info(unsolicited[modem.Session.BareAnswerCount++ % unsolicited.Length]);
+        }
+
+        Answer(reply, line);
+    }
+
+    /// <summary>The time field of a <c>*PSUTTZ</c> line: <c>yy/MM/dd,hh:mm:ss","+zz",0</c> (the zone in quarter hours).</summary>
+    internal static string PsuttzTime(DateTimeOffset time)
+    {
+        string clock = ModemClock.Format(time);
+        int zoneAt = clock.Length - 3;
+        return clock[..zoneAt] + "\",\"" + clock[zoneAt..] + "\",0";
+    }
+
+    private void WhenSimRead(CommandReply reply, Action action)
+    {
+        if (modem.Session.SimReady)
+        {
+            action();
+        }
+        else
+        {
+            reply.Cme(CmeError.SimBusy);
+        }
+    }
+
+    private void SimState(CommandReply reply)
+    {
+        if (modem.Session.SimReady)
+        {
+            Answer(reply, "+CPIN: READY");
+        }
+        else if (modem.Session.BareAnswerCount++ % 2 == 0)
+        {
+            reply.Cme(CmeError.SimBusy);
+        }
+        else
+        {
+            Answer(reply, "+CPIN: NOT READY");
         }
     }
 
@@ -180,7 +228,8 @@ internal sealed class GeneralCommands(ModemCore modem) : ICommandFamily
         switch (command.Kind)
         {
             case CommandForm.Read:
-                Answer(reply, "+CCLK: \"" + ModemClock.Format(modem.Clock.Now) + "\"");
+                string now = modem.Options.Profile.ClockWithoutZone ? ModemClock.Format(modem.Clock.Now.ToUniversalTime())[..17] : ModemClock.Format(modem.Clock.Now);
+                Answer(reply, "+CCLK: \"" + now + "\"");
                 break;
             case CommandForm.Set:
                 CommandArgs args = command.Args;

@@ -183,18 +183,36 @@ internal sealed class ModemCore : IDisposable
 
     private void Boot()
     {
-        Session = new SessionState();
+        ModemProfile profile = Options.Profile;
+        Session = new SessionState { SimReady = !profile.SimBusyUntilReady };
         Clock.ResetToPowerOn();
         Input.Reset();
         Power = PowerState.On;
+        if (profile.BootNoise)
+        {
+            // What a UART shows while the module's own settles: stray bytes and a cut-off line, then the boot.
+            Output.Raw([0x00, 0xFF, 0xFE, 0x00, 0xF8, 0x80, 0x00]);
+            Output.Text("\r\n+CF");
+            Output.Raw([0xFF, 0x00]);
+        }
+
         Output.Line("RDY");
         int gap = Options.BootUrcIntervalMs;
         Later(gap, () =>
         {
             Output.Line("+CFUN: 1");
+            if (profile.SimBusyUntilReady && !Network.SimMissing)
+            {
+                Output.Line("+CPIN: NOT READY");
+            }
+
             Network.RadioOn();
         });
-        Later(2 * gap, () => Output.Line(Network.SimMissing ? "+CPIN: NOT INSERTED" : "+CPIN: READY"));
+        Later(2 * gap, () =>
+        {
+            Session.SimReady = true;
+            Output.Line(Network.SimMissing ? "+CPIN: NOT INSERTED" : "+CPIN: READY");
+        });
         Later(3 * gap, () =>
         {
             if (!Network.SimMissing)

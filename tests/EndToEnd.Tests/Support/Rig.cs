@@ -42,14 +42,19 @@ internal sealed class Rig : IAsyncDisposable
     /// <summary>The sequence numbers of every telemetry message the cloud received, in arrival order.</summary>
     public IReadOnlyList<long[]> Telemetry => Support.Telemetry.SequencesOf(World.ReceivedOn("telemetry"));
 
-    public static async Task<Rig> StartAsync(bool modemAlpn = false, TimeSpan? tokenLifetime = null)
+    /// <summary>
+    /// Starts a world whose modem behaves like field modules (<see cref="CellularIot.ModemSim.ModemProfile.Field"/>,
+    /// with its timing scaled down) unless <paramref name="fieldModem"/> is false, and the device in it.
+    /// </summary>
+    public static async Task<Rig> StartAsync(bool modemAlpn = false, TimeSpan? tokenLifetime = null, bool fieldModem = true)
     {
         SimulatedWorld world = await SimulatedWorld.StartAsync(
             new WorldOptions
             {
                 ModemAlpn = modemAlpn,
+                FieldModem = fieldModem,
                 TokenLifetime = tokenLifetime ?? TimeSpan.FromHours(24),
-                Simulator = Fast.Simulator(),
+                Simulator = fieldModem ? Fast.FieldSimulator() : Fast.Simulator(),
             },
             TestContext.Current.CancellationToken);
         try

@@ -21,7 +21,9 @@ namespace CellularIot.Tests.Modem
         [DataRow(3)]
         public void ReadsBothCarecvFormsAndShortReads(int seed)
         {
-            var rig = new ModemRig().Up();
+            Sim7080Settings settings = ModemRig.FastSettings();
+            settings.ReceiveCommandTimeoutMs = 2000;
+            var rig = new ModemRig(settings).Up();
             rig.Link.SplitReads(seed, 7);
             rig.Link.Once("AT+CARECV=1,512", "\r\n+CARECV: 1,5,hello\r\n\r\nOK\r\n");
             rig.Link.Once("AT+CARECV=1,512", "\r\n+CARECV: 3,a,b\r\n\r\nOK\r\n");
