@@ -91,7 +91,7 @@ internal sealed class GeneralCommands(ModemCore modem) : ICommandFamily
         {
             Answer(reply, "+CPIN: READY");
         }
-        else if (modem.Session.BareAnswerCount++ % 2 == 0)
+        else if (modem.Session.SimQueryCount++ % 2 == 0)
         {
             reply.Cme(CmeError.SimBusy);
         }

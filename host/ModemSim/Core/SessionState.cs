@@ -44,6 +44,9 @@ internal sealed class SessionState
     /// <summary>CASEND transfers since boot.</summary>
     public int SendCount { get; set; }
 
+    /// <summary>AT+CPIN? asked while the SIM was busy, to alternate its two busy answers.</summary>
+    public int SimQueryCount { get; set; }
+
     /// <summary>Bare answers given since boot, to vary the line the field profile puts before them.</summary>
     public int BareAnswerCount { get; set; }
 
