@@ -16,12 +16,12 @@ With -WhatIf it prints the nanoff commands it would run, one per line, and runs 
 The serial port the board is on: COM5 on Windows, /dev/ttyACM0 or /dev/ttyUSB0 on Linux.
 
 .PARAMETER Board
-The board preset: lilygo-t-sim7080g-s3 (default) or generic-esp32-sim7080g. It picks the default -Target and
+The board preset: lilygo-t-sim7080g-s3 (default), generic-esp32-sim7080g or generic-esp32-bg95. It picks the default -Target and
 -ConfigFile.
 
 .PARAMETER Target
 The nanoFramework firmware target. Default: the preset's (ESP32_S3_ALL for the LilyGO, ESP32_REV0 for the
-generic ESP32 DevKit).
+generic ESP32 DevKits).
 
 .PARAMETER ConfigFile
 The device configuration (key=value lines) to deploy as I:\device.conf. Default: config/<Board>.conf.
@@ -78,7 +78,7 @@ param(
         'ESP32_BLE_REV3', 'ESP32_PICO', 'ESP_WROVER_KIT', 'ESP32_S3', 'ESP32_S3_BLE', 'ESP32_S3_ALL')]
     [string] $Target,
 
-    [ValidateSet('lilygo-t-sim7080g-s3', 'generic-esp32-sim7080g')]
+    [ValidateSet('lilygo-t-sim7080g-s3', 'generic-esp32-sim7080g', 'generic-esp32-bg95')]
     [string] $Board = 'lilygo-t-sim7080g-s3',
 
     [ValidateNotNullOrEmpty()]
@@ -110,6 +110,12 @@ $Presets = [ordered]@{
     }
     # A classic ESP32 DevKit (no PSRAM assumed) with the modem on pins the configuration names.
     'generic-esp32-sim7080g' = @{
+        Target       = 'ESP32_REV0'
+        RequiredKeys = @('modemRxPin', 'modemTxPin', 'powerKeyPin')
+        Gpio         = @{ Max = 39; Reserved = @(1, 3) + @(6..11); InputOnly = @(34..39) }
+    }
+    # The same DevKit with a Quectel BG95 module.
+    'generic-esp32-bg95'     = @{
         Target       = 'ESP32_REV0'
         RequiredKeys = @('modemRxPin', 'modemTxPin', 'powerKeyPin')
         Gpio         = @{ Max = 39; Reserved = @(1, 3) + @(6..11); InputOnly = @(34..39) }
@@ -150,10 +156,11 @@ $rules = [ordered]@{
     board                  = @{ Expect = "one of: $($Presets.Keys -join ', ')"; Test = { param($v) $v -cin $Presets.Keys } }
     apn                    = @{ Expect = "an APN: letters, digits, '.' and '-', at most 100 characters"; Test = { param($v) $v -cmatch '^[A-Za-z0-9](?:[A-Za-z0-9.-]{0,98}[A-Za-z0-9])?$' } }
     radio                  = @{ Expect = 'catm, nbiot or both'; Test = { param($v) $v -cin 'catm', 'nbiot', 'both' } }
+    modem                  = @{ Expect = 'sim7080, bg95, bg96 or auto'; Test = { param($v) $v -cin 'sim7080', 'bg95', 'bg96', 'auto' } }
     publishIntervalSeconds = @{ Expect = 'a whole number of seconds from 1 to 86400'; Test = { param($v) Test-WholeNumber $v 1 86400 } }
     batchSize              = @{ Expect = 'a whole number from 1 to 100'; Test = { param($v) Test-WholeNumber $v 1 100 } }
     qos                    = @{ Expect = '0 or 1'; Test = { param($v) $v -cin '0', '1' } }
-    transport              = @{ Expect = 'auto, mqtt-tls or mqtt-websocket'; Test = { param($v) $v -cin 'auto', 'mqtt-tls', 'mqtt-websocket' } }
+    transport              = @{ Expect = 'auto, mqtt-tls, mqtt-websocket or https-post'; Test = { param($v) $v -cin 'auto', 'mqtt-tls', 'mqtt-websocket', 'https-post' } }
     baudRate               = @{ Expect = 'one of the SIM7080G rates 9600, 19200, 38400, 57600, 115200, 230400, 921600'; Test = { param($v) $v -cin '9600', '19200', '38400', '57600', '115200', '230400', '921600' } }
     onboardingHost         = @{ Expect = 'a host name such as device.connectivity-suite.cloud'; Test = { param($v) $v.Length -le 253 -and $v -cmatch '^(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)*[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$' } }
     telemetryTopic         = @{ Expect = "an MQTT topic of letters, digits, '_', '-', '.' and '/' (no wildcards, no leading or trailing '/'), at most 128 characters"; Test = { param($v) $v.Length -le 128 -and $v -cmatch '^[A-Za-z0-9_.-]+(?:/[A-Za-z0-9_.-]+)*$' } }
@@ -161,6 +168,8 @@ $rules = [ordered]@{
     modemTxPin             = @{ Expect = 'a GPIO number'; Test = { param($v) $v -cmatch '^[0-9]{1,2}$' } }
     powerKeyPin            = @{ Expect = 'a GPIO number'; Test = { param($v) $v -cmatch '^[0-9]{1,2}$' } }
     persistBacklog         = @{ Expect = 'true or false'; Test = { param($v) $v -cin 'true', 'false' } }
+    cleanSession           = @{ Expect = 'true or false'; Test = { param($v) $v -cin 'true', 'false' } }
+    postIdleSeconds        = @{ Expect = 'a whole number of seconds from 1 to 3600'; Test = { param($v) Test-WholeNumber $v 1 3600 } }
 }
 foreach ($entry in $rules.GetEnumerator()) { $ConfigRules.Add($entry.Key, $entry.Value) }
 $BaseKeys = @('board', 'apn', 'radio', 'publishIntervalSeconds', 'batchSize', 'qos', 'transport', 'baudRate', 'onboardingHost', 'telemetryTopic')

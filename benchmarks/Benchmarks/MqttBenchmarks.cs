@@ -33,7 +33,7 @@ public class MqttBenchmarks
         var settings = new MqttSettings(Iccid, Iccid + "?x-amz-customauthorizer-name=bench");
         client = new MqttClient(settings, new FrozenClock(), new QuietLog(), listener);
         transport.Queue([0x20, 0x02, 0x00, 0x00], 0, 4);
-        if (!client.Connect(transport).IsAccepted)
+        if (!client.Connect(transport, null, 0).IsAccepted)
         {
             throw new InvalidOperationException("the in-memory broker did not accept the connection");
         }

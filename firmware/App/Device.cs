@@ -70,6 +70,8 @@ namespace CellularIot.App
             var sessionSettings = new SessionSettings();
             sessionSettings.Apn = settings.Apn;
             sessionSettings.Transport = settings.Transport;
+            sessionSettings.CleanSession = settings.CleanSession;
+            sessionSettings.HttpsPostIdleSeconds = settings.PostIdleSeconds;
             sessionSettings.OnboardingHost = settings.OnboardingHost;
             return sessionSettings;
         }

@@ -211,7 +211,7 @@ namespace CellularIot.App
         /// <inheritdoc/>
         public void OnStateChanged(SessionState state, string detail)
         {
-            if (state == SessionState.Online && telemetryTopic == null)
+            if ((state == SessionState.Online || state == SessionState.Connecting) && telemetryTopic == null)
             {
                 telemetryTopic = session.Topic(settings.TelemetryTopic);
                 commandPrefix = session.Topic(CommandPrefix.Substring(0, CommandPrefix.Length - 1)) + "/";
@@ -291,9 +291,11 @@ namespace CellularIot.App
 
         private int ReadSignal()
         {
-            if (session.State == SessionState.ModemUp || (session.State == SessionState.Waiting && session.Iccid == null))
+            // Only online and with every message acknowledged: before that the modem's commands belong to the bring-up
+            // and the first message, and the reading carries the last value known.
+            if (!session.IsOnline || awaitingDelivery != 0)
             {
-                return TelemetryReading.Unknown;
+                return lastSignalDbm;
             }
 
             try
@@ -312,7 +314,9 @@ namespace CellularIot.App
 
         private void SendBacklog()
         {
-            while (session.IsOnline && awaitingDelivery == 0 && backlog.Count >= settings.BatchSize)
+            // Over MQTT a QoS 1 message is taken while the session connects too: it goes out in the same write as
+            // CONNECT, so the first message needs no round trip of its own.
+            while (session.CanPublish(settings.Qos) && awaitingDelivery == 0 && backlog.Count >= settings.BatchSize)
             {
                 int count = backlog.PeekOldest(batch, settings.BatchSize);
                 TelemetryPayload.Write(batch, count, payload);

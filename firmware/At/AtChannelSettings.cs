@@ -21,7 +21,11 @@ namespace CellularIot.At
         /// </summary>
         public int ShortBlockQuietMs { get; set; } = 300;
 
-        /// <summary>Quiet time after a final result before the next command is written; SIMCom modules drop characters sent sooner.</summary>
-        public int GuardTimeMs { get; set; } = 20;
+        /// <summary>
+        /// Quiet time after a final result before the next command is written. None by default: the channel writes a
+        /// command only once the previous one's final result arrived, and a fixed pause before every command added
+        /// up to a second of each bring-up. A module that drops characters sent right after a result sets one.
+        /// </summary>
+        public int GuardTimeMs { get; set; }
     }
 }

@@ -29,6 +29,7 @@ namespace CellularIot.At
         private int minCommas;
         private bool resultAfterOk;
         private byte[] successLine;
+        private byte[] failureLine;
         private AtPrompt prompt;
         private byte[] payload;
         private int payloadOffset;
@@ -219,6 +220,16 @@ namespace CellularIot.At
             return this;
         }
 
+        /// <summary>
+        /// A line other than ERROR that also ends the command as a failure (<see cref="AtOutcome.Error"/>, the line as its
+        /// error text), as Quectel's <c>SEND FAIL</c> after AT+QSSLSEND's bytes; null for none.
+        /// </summary>
+        public AtCommand ExpectFailureLine(string line)
+        {
+            failureLine = line == null ? null : AtText.ToCommandBytes(line);
+            return this;
+        }
+
         /// <summary>After <paramref name="kind"/> arrives, <paramref name="count"/> bytes of <paramref name="data"/> are written raw.</summary>
         public AtCommand WithPayload(AtPrompt kind, byte[] data, int offset, int count)
         {
@@ -354,6 +365,11 @@ namespace CellularIot.At
         internal byte[] SuccessLine
         {
             get { return successLine; }
+        }
+
+        internal byte[] FailureLine
+        {
+            get { return failureLine; }
         }
 
         internal byte[] Payload

@@ -46,7 +46,8 @@ namespace CellularIot.At
                 case AtOutcome.CmsError:
                     return command.Text + ": +CMS ERROR: " + response.ErrorText;
                 default:
-                    return command.Text + ": ERROR";
+                    // ERROR, or a failure line the command named (SEND FAIL).
+                    return command.Text + ": " + (response.ErrorText != null ? response.ErrorText : "ERROR");
             }
         }
     }

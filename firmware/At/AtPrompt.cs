@@ -11,5 +11,8 @@ namespace CellularIot.At
 
         /// <summary>A <c>DOWNLOAD</c> line, as for AT+CFSWFILE.</summary>
         Download = 2,
+
+        /// <summary>A <c>CONNECT</c> line, as for Quectel's AT+QFUPL (the module switches to data mode for the bytes).</summary>
+        Connect = 3,
     }
 }

@@ -21,6 +21,7 @@ namespace CellularIot.At
 
         private static readonly byte[] Download = Utf8.GetBytes("DOWNLOAD");
         private static readonly byte[] OkTail = Utf8.GetBytes("\r\nOK\r\n");
+        private static readonly byte[] Connect = Utf8.GetBytes("CONNECT");
 
         private readonly LineFramer framer;
         private readonly UrcQueue urcs;
@@ -261,6 +262,10 @@ namespace CellularIot.At
             {
                 kind = AtOutcome.Ok;
             }
+            else if (command.FailureLine != null && AtText.IsExactly(line, 0, count, command.FailureLine))
+            {
+                kind = AtOutcome.Error;
+            }
 
             if (kind != AtOutcome.None)
             {
@@ -268,7 +273,7 @@ namespace CellularIot.At
                 return;
             }
 
-            if (command.Prompt == AtPrompt.Download && !command.PromptSeen && AtText.IsExactly(line, 0, count, Download))
+            if (!command.PromptSeen && IsPromptLine(command.Prompt, line, count))
             {
                 command.PromptSeen = true;
                 events |= CommandProgressed;
@@ -363,6 +368,13 @@ namespace CellularIot.At
                 command.PromptSeen = true;
                 events |= CommandProgressed;
             }
+        }
+
+        // DOWNLOAD (SIMCom's file write) and CONNECT (Quectel's file upload) are prompts that come as whole lines.
+        private static bool IsPromptLine(AtPrompt prompt, byte[] line, int count)
+        {
+            return (prompt == AtPrompt.Download && AtText.IsExactly(line, 0, count, Download))
+                || (prompt == AtPrompt.Connect && AtText.IsExactly(line, 0, count, Connect));
         }
 
         // Modem output never starts with "AT"; with echo on, the command comes back as such a line.

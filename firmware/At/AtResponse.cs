@@ -126,7 +126,8 @@ namespace CellularIot.At
             Outcome = kind;
             int code;
             ErrorCode = FinalResult.TryGetCode(line, 0, count, out code) ? code : -1;
-            ErrorText = FinalResult.GetText(line, 0, count);
+            string text = FinalResult.GetText(line, 0, count);
+            ErrorText = text != null ? text : AtText.ToPrintable(line, 0, count);
         }
 
         /// <summary>Records OK for a final result the modem left out after a payload.</summary>

@@ -8,7 +8,6 @@ namespace CellularIot.Board
     using CellularIot.Bytes;
     using CellularIot.Cloud;
     using CellularIot.Modem;
-    using CellularIot.Modem.Sim7080;
     using CellularIot.Support;
     using nanoFramework.Hardware.Esp32;
 
@@ -62,8 +61,8 @@ namespace CellularIot.Board
             var clock = new DeviceClock();
             try
             {
-                // The board carries a SIM7080G: this is where its driver is chosen.
-                var modems = new Sim7080Factory(powerKey, Sim7080Settings.For(settings.Apn, settings.Radio));
+                // The driver is chosen here, from device.conf's modem (or the board preset's).
+                IModemFactory modems = ModemFactories.For(settings, powerKey);
                 device = new Device(settings, modems, Device.SessionSettingsFor(settings), link, storage, caPem, clock, log, new DeviceSensors(clock));
                 while (true)
                 {

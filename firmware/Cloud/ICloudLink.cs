@@ -16,6 +16,12 @@ namespace CellularIot.Cloud
         /// <summary>True while messages can be published.</summary>
         bool IsOnline { get; }
 
+        /// <summary>
+        /// True when <see cref="Publish"/> takes a message of <paramref name="qos"/> now: while online, and over MQTT a
+        /// QoS 1 message also while connecting (it goes out with the connection's first write).
+        /// </summary>
+        bool CanPublish(int qos);
+
         /// <summary>The SIM's ICCID, or null before the modem has been up.</summary>
         string Iccid { get; }
 

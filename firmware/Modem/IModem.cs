@@ -44,7 +44,10 @@ namespace CellularIot.Modem
         /// <exception cref="RegistrationException">Not registered in time.</exception>
         RegistrationState WaitForRegistration();
 
-        /// <summary>Brings the data context up with <paramref name="apn"/> and returns the IP address it got.</summary>
+        /// <summary>
+        /// Brings the data context up with <paramref name="apn"/> and returns the IP address it got, or an empty string
+        /// when the modem announced the context without its address (the driver then does not spend a command asking).
+        /// </summary>
         string ActivateData(string apn);
 
         /// <summary>Takes the data context down; every socket closes.</summary>

@@ -69,7 +69,7 @@ namespace CellularIot.Storage
                 return new byte[][] { (a ?? b).Payload };
             }
 
-            return a.Sequence >= b.Sequence ? new byte[][] { a.Payload, b.Payload } : new byte[][] { b.Payload, a.Payload };
+            return IsNewer(a, b) ? new byte[][] { a.Payload, b.Payload } : new byte[][] { b.Payload, a.Payload };
         }
 
         /// <summary>Writes <paramref name="payload"/> as the newest copy, into the slot not holding the newest.</summary>
@@ -84,7 +84,7 @@ namespace CellularIot.Storage
 
             Slot a = ReadSlot(slotA);
             Slot b = ReadSlot(slotB);
-            Slot newest = a == null ? b : (b == null || a.Sequence >= b.Sequence ? a : b);
+            Slot newest = a == null ? b : (b == null || IsNewer(a, b) ? a : b);
             uint sequence = newest == null ? 1 : newest.Sequence + 1;
             string target = newest != null && newest == a ? slotB : slotA;
             blobs.Write(target, Frame(sequence, payload));
@@ -142,6 +142,14 @@ namespace CellularIot.Storage
             byte[] payload = new byte[length];
             Array.Copy(bytes, HeaderBytes, payload, 0, (int)length);
             return new Slot(GetUInt32(bytes, 8), payload);
+        }
+
+        // Serial-number order (RFC 1982): the two slots' sequences are one apart, so the one ahead by less than
+        // half the number space is newer, and the store goes on across the wrap from 0xFFFFFFFF to 0 instead of
+        // loading the copy written before the wrap for ever.
+        private static bool IsNewer(Slot candidate, Slot other)
+        {
+            return (int)(candidate.Sequence - other.Sequence) >= 0;
         }
 
         // CRC-32 of the version, sequence and length fields and the payload: everything but magic and CRC.

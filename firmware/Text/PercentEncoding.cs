@@ -6,9 +6,53 @@ namespace CellularIot.Text
     /// <summary>
     /// Strict percent-decoding (RFC 3986 section 2.1) to UTF-8 text. A '+' stays a '+': these values are
     /// base64 signatures and JWTs, never form text with spaces, and a signature sent unencoded keeps its '+'.
+    /// Encoding is for a URL path: what is not unreserved or '/' becomes "%XY" of its UTF-8 bytes.
     /// </summary>
     public static class PercentEncoding
     {
+        private const string HexDigits = "0123456789ABCDEF";
+
+        /// <summary>
+        /// <paramref name="path"/> with every byte of its UTF-8 form that is not an unreserved character
+        /// (letters, digits, '-', '.', '_', '~') or '/' written as "%XY"; the slashes stay path separators.
+        /// </summary>
+        /// <exception cref="FormatException">The text holds an unpaired surrogate.</exception>
+        public static string EncodePath(string path)
+        {
+            if (path == null)
+            {
+                throw new ArgumentNullException(nameof(path));
+            }
+
+            byte[] bytes;
+            try
+            {
+                bytes = Utf8.GetBytes(path);
+            }
+            catch (Utf8Exception e)
+            {
+                throw new FormatException("path to percent-encode is not well-formed: " + e.Message, e);
+            }
+
+            char[] encoded = new char[bytes.Length * 3];
+            int written = 0;
+            foreach (byte b in bytes)
+            {
+                bool plain = (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9') || b == '-' || b == '.' || b == '_' || b == '~' || b == '/';
+                if (plain)
+                {
+                    encoded[written++] = (char)b;
+                    continue;
+                }
+
+                encoded[written++] = '%';
+                encoded[written++] = HexDigits[b >> 4];
+                encoded[written++] = HexDigits[b & 0x0F];
+            }
+
+            return new string(encoded, 0, written);
+        }
+
         /// <summary>Decodes every "%XY" of <paramref name="text"/> once.</summary>
         /// <exception cref="FormatException">A '%' is not followed by two hex digits, a "%00", the bytes are not UTF-8, or the text holds an unpaired surrogate.</exception>
         public static string Decode(string text)

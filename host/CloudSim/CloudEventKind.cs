@@ -30,6 +30,9 @@ public enum CloudEventKind
     /// <summary>An MQTT session ended.</summary>
     MqttDisconnected,
 
+    /// <summary>A persistent session's client came back later than the session expiry: the session was discarded.</summary>
+    SessionExpired,
+
     /// <summary>A second connection used a connected client ID; the older one was closed.</summary>
     DuplicateClientId,
 

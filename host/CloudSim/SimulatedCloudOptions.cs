@@ -44,6 +44,12 @@ public sealed class SimulatedCloudOptions
     /// <summary>The highest keep-alive the broker applies, and the one used for a request of 0 (AWS: 1200 s).</summary>
     public TimeSpan KeepAliveMaximum { get; init; } = TimeSpan.FromSeconds(1200);
 
+    /// <summary>
+    /// How long the broker keeps a persistent session (clean session off) after its client left: its subscriptions
+    /// and the QoS 1 messages queued for it (AWS: 1 hour by default, adjustable from 1 minute to 7 days).
+    /// </summary>
+    public TimeSpan PersistentSessionExpiry { get; init; } = TimeSpan.FromHours(1);
+
     /// <summary>The CSV answer's column order.</summary>
     public IReadOnlyList<OnboardingField> CsvColumns { get; init; } =
         [OnboardingField.Username, OnboardingField.IotCoreEndpointUrl, OnboardingField.ClientId, OnboardingField.AmazonRootCaUrl];
@@ -76,9 +82,9 @@ public sealed class SimulatedCloudOptions
             return "The keep-alive clamp needs 0 < minimum <= maximum.";
         }
 
-        if (TokenLifetime <= TimeSpan.Zero)
+        if (TokenLifetime <= TimeSpan.Zero || PersistentSessionExpiry <= TimeSpan.Zero)
         {
-            return "The token lifetime must be positive.";
+            return "The token lifetime and the session expiry must be positive.";
         }
 
         if (CsvColumns.Count != 4 || CsvColumns.Distinct().Count() != 4)

@@ -7,8 +7,9 @@ namespace CellularIot.ModemSim.Cli;
 internal sealed class CliOptions
 {
     public const string Usage = """
-        modemsim: a simulated SIM7080G on a pty. Prints the slave path (open it as a serial port), then the AT traffic.
-          --alpn                    firmware variant that accepts AT+CSSLCFG="alpn" and sends ALPN
+        modemsim: a simulated modem on a pty. Prints the slave path (open it as a serial port), then the AT traffic.
+          --model <m>               sim7080 (default), bg95 or bg96: the module and its AT dialect
+          --alpn                    firmware variant that accepts AT+CSSLCFG="alpn" (AT+QSSLCFG="alpn") and sends ALPN
           --casend-urc              CASEND answers OK, then +CASEND: <cid>,0,<len>
           --carecv-cid              CARECV answers +CARECV: <cid>,<len>,...
           --powered-on              boot at once (otherwise type "power" to pulse the power key)
@@ -31,6 +32,7 @@ internal sealed class CliOptions
     {
         var result = new CliOptions();
         ModemProfile profile = ModemProfile.Standard;
+        ModemModel model = ModemModel.Sim7080;
         var map = new Dictionary<string, IPEndPoint>(StringComparer.OrdinalIgnoreCase);
         ModemSimOptions defaults = new();
         bool poweredOn = false;
@@ -62,6 +64,15 @@ internal sealed class CliOptions
                 case "--quiet":
                     result.Quiet = true;
                     break;
+                case "--model":
+                    model = Value() switch
+                    {
+                        "sim7080" => ModemModel.Sim7080,
+                        "bg95" => ModemModel.Bg95,
+                        "bg96" => ModemModel.Bg96,
+                        string other => throw new FormatException($"--model wants sim7080, bg95 or bg96, not '{other}'."),
+                    };
+                    break;
                 case "--source":
                     source = IPAddress.Parse(Value());
                     break;
@@ -91,6 +102,7 @@ internal sealed class CliOptions
 
         result.Simulator = new ModemSimOptions
         {
+            Model = model,
             Profile = profile,
             HostMap = map,
             ResolveUnmappedHosts = resolve,

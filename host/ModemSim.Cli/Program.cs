@@ -49,7 +49,7 @@ var console = new Thread(() =>
         switch (words.FirstOrDefault())
         {
             case "power":
-                simulator.PowerKey.Pulse(simulator.Options.PowerKeyMinPulseMs);
+                simulator.PowerKey.Pulse(simulator.PowerKeyMinPulseMs);
                 break;
             case "reboot":
                 simulator.Faults.Reboot();

@@ -6,13 +6,21 @@ namespace CellularIot.ModemSim;
 /// <summary>One piece of AT traffic: a command line, a raw data block, or one write of the module's.</summary>
 public sealed class AtTrafficEntry
 {
-    internal AtTrafficEntry(DateTimeOffset timestamp, long elapsedMs, TrafficDirection direction, byte[] bytes)
+    internal AtTrafficEntry(DateTimeOffset timestamp, long elapsedMs, TrafficDirection direction, byte[] bytes, int dataBytes = 0)
     {
         Timestamp = timestamp;
         ElapsedMs = elapsedMs;
         Direction = direction;
         Bytes = bytes;
+        DataBytes = Math.Clamp(dataBytes, 0, bytes.Length);
     }
+
+    /// <summary>
+    /// How many of the last bytes are data rather than AT text: a socket's bytes (sent after CASEND's prompt, or
+    /// received in CARECV's answer) or a file's. They cross the line in the clear, since TLS runs inside the module,
+    /// the login's token and signature among them.
+    /// </summary>
+    public int DataBytes { get; }
 
     /// <summary>Wall-clock time the bytes were seen.</summary>
     public DateTimeOffset Timestamp { get; }
@@ -29,9 +37,16 @@ public sealed class AtTrafficEntry
     /// <summary>The bytes as printable text: CR and LF as \r and \n, other control and non-ASCII bytes as \xNN.</summary>
     public string Text => Escape(Bytes.Span);
 
-    /// <summary>A log line: elapsed time, direction arrow, escaped bytes.</summary>
-    public override string ToString() =>
-        string.Create(CultureInfo.InvariantCulture, $"{ElapsedMs,8} {(Direction == TrafficDirection.ToModem ? "->" : "<-")} {Text}");
+    /// <summary>
+    /// A log line: elapsed time, direction arrow, escaped bytes, with the data shown by its size only, so that a
+    /// trace of the line never prints the login (the token is a credential: no log holds it whole). <see cref="Text"/>
+    /// and <see cref="Bytes"/> have it all.
+    /// </summary>
+    public override string ToString()
+    {
+        string shown = DataBytes == 0 ? Text : Escape(Bytes.Span[..^DataBytes]) + $"[{DataBytes} bytes of data]";
+        return string.Create(CultureInfo.InvariantCulture, $"{ElapsedMs,8} {(Direction == TrafficDirection.ToModem ? "->" : "<-")} {shown}");
+    }
 
     /// <summary>Renders bytes as printable ASCII.</summary>
     public static string Escape(ReadOnlySpan<byte> bytes)

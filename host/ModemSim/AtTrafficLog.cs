@@ -49,7 +49,7 @@ public sealed class AtTrafficLog
         }
     }
 
-    internal void Add(TrafficDirection direction, byte[] bytes)
+    internal void Add(TrafficDirection direction, byte[] bytes, int dataBytes = 0)
     {
         if (bytes.Length == 0)
         {
@@ -57,7 +57,7 @@ public sealed class AtTrafficLog
         }
 
         Interlocked.Add(ref direction == TrafficDirection.ToModem ? ref bytesToModem : ref bytesFromModem, bytes.Length);
-        var entry = new AtTrafficEntry(DateTimeOffset.UtcNow, elapsedMs(), direction, bytes);
+        var entry = new AtTrafficEntry(DateTimeOffset.UtcNow, elapsedMs(), direction, bytes, dataBytes);
         lock (gate)
         {
             if (capacity > 0)

@@ -26,6 +26,12 @@ public static class CmeError
     /// <summary>50: a parameter is missing, malformed or out of range.</summary>
     public const int IncorrectParameters = 50;
 
+    /// <summary>405: Quectel's "file not found" (FILE AT Commands Manual, error codes).</summary>
+    public const int FileNotFound = 405;
+
+    /// <summary>407: Quectel's "file already existed".</summary>
+    public const int FileExists = 407;
+
     /// <summary>100: anything else.</summary>
     public const int Unknown = 100;
 
@@ -40,6 +46,8 @@ public static class CmeError
         NotFound => "not found",
         NoNetworkService => "no network service",
         IncorrectParameters => "incorrect parameters",
+        FileNotFound => "file not found",
+        FileExists => "file already existed",
         _ => "unknown",
     };
 

@@ -114,8 +114,8 @@ public sealed class ModemFaults
     /// </summary>
     public void SetSimMissing(bool missing) => modem.Loop.Invoke(() => modem.Network.SetSimMissing(missing));
 
-    /// <summary>The network drops the PDP context: "+APP PDP: 0,DEACTIVE", then +CASTATE: &lt;cid&gt;,0 for each open socket.</summary>
-    public void DeactivatePdp() => modem.Loop.Invoke(modem.Network.Deactivate);
+    /// <summary>The network drops the PDP context: "+APP PDP: 0,DEACTIVE" (Quectel: +QIURC: "pdpdeact",1), then each open socket reports its close.</summary>
+    public void DeactivatePdp() => modem.Loop.Invoke(() => modem.Network.Deactivate());
 
     /// <summary>The peer closes socket <paramref name="cid"/>: the TCP connection really closes and "+CASTATE: &lt;cid&gt;,0" follows. False when it is not open.</summary>
     public bool ClosePeer(int cid)

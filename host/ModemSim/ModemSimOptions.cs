@@ -9,7 +9,10 @@ namespace CellularIot.ModemSim;
 /// </summary>
 public sealed record ModemSimOptions
 {
-    /// <summary>The firmware variant (ALPN support, CASEND/CARECV forms).</summary>
+    /// <summary>The module the simulator plays (SIM7080G unless told otherwise): its whole AT dialect.</summary>
+    public ModemModel Model { get; init; } = ModemModel.Sim7080;
+
+    /// <summary>The firmware variant (ALPN support, CASEND/CARECV forms); ALPN applies to every model.</summary>
     public ModemProfile Profile { get; init; } = ModemProfile.Standard;
 
     /// <summary>What <c>AT+CCID</c> answers: 19 or 20 digits.</summary>
@@ -18,8 +21,8 @@ public sealed record ModemSimOptions
     /// <summary>What <c>AT+CGSN</c> answers: 15 digits.</summary>
     public string Imei { get; init; } = "860016040012345";
 
-    /// <summary>What <c>AT+CGMR</c> answers after "Revision:".</summary>
-    public string Revision { get; init; } = "1951B17SIM7080";
+    /// <summary>The firmware revision <c>AT+CGMR</c> reports (after "Revision:" on a SIM7080G); null means the model's usual one.</summary>
+    public string? Revision { get; init; }
 
     /// <summary>The registration states the network goes through after the radio comes on (boot or AT+CFUN=1).</summary>
     public IReadOnlyList<RegistrationStep> RegistrationScript { get; init; } = [new(2, 2000), new(5, 0)];
@@ -58,8 +61,11 @@ public sealed record ModemSimOptions
     /// <summary>Time between the boot URCs (<c>RDY</c>, <c>+CFUN: 1</c>, <c>+CPIN: READY</c>, <c>SMS Ready</c>).</summary>
     public int BootUrcIntervalMs { get; init; } = 200;
 
-    /// <summary>The shortest power-key pulse that toggles power; shorter pulses do nothing.</summary>
-    public int PowerKeyMinPulseMs { get; init; } = 1000;
+    /// <summary>
+    /// The shortest power-key pulse that toggles power (shorter pulses do nothing); null means the model's own: 1 s for
+    /// the SIM7080G, 0.5 s for the BG95/BG96 (their hardware design guides).
+    /// </summary>
+    public int? PowerKeyMinPulseMs { get; init; }
 
     /// <summary>Time from <c>AT+CNACT=0,1</c>'s OK to <c>+APP PDP: 0,ACTIVE</c>.</summary>
     public int PdpActivationDelayMs { get; init; } = 300;
@@ -124,7 +130,7 @@ public sealed record ModemSimOptions
             (o.RegistrationScript.All(s => s is { Stat: >= 0 and <= 5, DurationMs: >= 0 }), "Registration steps need a stat 0..5 and a duration >= 0."),
             (o.SignalRssi is >= 0 and <= 31, "SignalRssi must be 0..31."),
             (IPAddress.TryParse(o.PdpAddress, out _), "PdpAddress must be an IP address."),
-            (o.BootDelayMs >= 0 && o.BootUrcIntervalMs >= 0 && o.PowerKeyMinPulseMs >= 0 && o.PdpActivationDelayMs >= 0, "Delays must be >= 0."),
+            (o.BootDelayMs >= 0 && o.BootUrcIntervalMs >= 0 && o.PowerKeyMinPulseMs is null or >= 0 && o.PdpActivationDelayMs >= 0, "Delays must be >= 0."),
             (o.ConnectTimeoutMs > 0 && o.DefaultSendInputTimeoutMs > 0, "Timeouts must be > 0."),
             (o.MaxLineLength is >= 16 and <= 65536, "MaxLineLength must be 16..65536."),
             (o.MaxReceiveBufferBytes >= 1460 && o.MaxSendBufferBytes >= 1460, "Socket buffers must hold at least 1460 bytes."),

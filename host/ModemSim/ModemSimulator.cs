@@ -5,9 +5,10 @@ using CellularIot.ModemSim.Core;
 namespace CellularIot.ModemSim;
 
 /// <summary>
-/// A SIMCom SIM7080G on a byte link, speaking notes/sim7080-dialect.md byte for byte: boot URCs after the power
-/// key, echo until ATE0, CMEE modes, identity, scripted registration with URCs, network time, the CFS file system,
-/// TLS settings and twelve real TCP/TLS sockets, plus fault injection. Give it the module's end of a link (an
+/// A cellular module on a byte link, speaking its AT dialect byte for byte: a SIMCom SIM7080G (the default) or a
+/// Quectel BG95/BG96 (<see cref="ModemSimOptions.Model"/>). Boot URCs after the power key, echo until ATE0, CMEE
+/// modes, identity, scripted registration with URCs, network time, the file system, TLS settings and twelve real
+/// TCP/TLS sockets, plus the same fault injection for every model. Give it the module's end of a link (an
 /// <see cref="InMemoryLinkPair.ModemEnd"/> or <see cref="PtyPair.Master"/>); it owns that end and disposes it.
 /// Everything the module does runs on one internal thread, in order.
 /// </summary>
@@ -30,6 +31,15 @@ public sealed class ModemSimulator : IDisposable
     /// <summary>The options the simulator runs with.</summary>
     public ModemSimOptions Options { get; }
 
+    /// <summary>The module being played.</summary>
+    public ModemModel Model => Options.Model;
+
+    /// <summary>The shortest PWRKEY pulse that toggles power (the options' or the model's).</summary>
+    public int PowerKeyMinPulseMs => modem.PowerKeyMinPulseMs;
+
+    /// <summary>The firmware revision the module reports (the options' or the model's usual one).</summary>
+    public string Revision => modem.Revision;
+
     /// <summary>The PWRKEY line, for the firmware's driver (an <see cref="IPowerKey"/>).</summary>
     public SimPowerKey PowerKey { get; }
 
@@ -44,6 +54,12 @@ public sealed class ModemSimulator : IDisposable
 
     /// <summary>How many AT command lines the module has executed (lines starting "AT" received while running).</summary>
     public int CommandCount => modem.CommandCount;
+
+    /// <summary>AT command lines the firmware wrote while the module was off or hung (probes of a silent module): written, never answered.</summary>
+    public int UnansweredCommandCount => modem.UnansweredCommandCount;
+
+    /// <summary>Every AT command line the firmware wrote: those executed and those sent to a module that was off or hung.</summary>
+    public int CommandsWritten => modem.CommandCount + modem.UnansweredCommandCount;
 
     /// <summary>Where the module is in its power cycle.</summary>
     public PowerState Power => Query(() => modem.Power);
@@ -83,7 +99,7 @@ public sealed class ModemSimulator : IDisposable
     /// <summary>Applies power, as the power key would when off: the boot sequence follows after <see cref="ModemSimOptions.BootDelayMs"/>.</summary>
     public void PowerOn() => modem.Loop.Invoke(modem.PowerOn);
 
-    /// <summary>Cuts power at once (no "NORMAL POWER DOWN"): sockets, PDP and settings are lost; files stay.</summary>
+    /// <summary>Cuts power at once (no power-down line): sockets, PDP and settings are lost; files stay.</summary>
     public void PowerOff() => modem.Loop.Invoke(() => modem.PowerDown(announce: false));
 
     /// <summary>Stops the simulator: closes every socket, stops its threads and disposes the link end.</summary>

@@ -5,8 +5,8 @@ namespace CellularIot.ModemSim;
 
 /// <summary>
 /// The simulated module's PWRKEY for the firmware's driver. A pulse blocks for its duration, as the board's GPIO
-/// pulse does; a pulse of at least <see cref="ModemSimOptions.PowerKeyMinPulseMs"/> then toggles power (off: boot
-/// sequence; on: "NORMAL POWER DOWN" and silence). Shorter pulses do nothing.
+/// pulse does; a pulse of at least <see cref="ModemSimulator.PowerKeyMinPulseMs"/> then toggles power (off: boot
+/// sequence; on: the power-down line and silence). Shorter pulses do nothing.
 /// </summary>
 public sealed class SimPowerKey : IPowerKey
 {
@@ -23,7 +23,7 @@ public sealed class SimPowerKey : IPowerKey
     {
         ArgumentOutOfRangeException.ThrowIfNegative(durationMs);
         Thread.Sleep(durationMs);
-        if (durationMs >= modem.Options.PowerKeyMinPulseMs)
+        if (durationMs >= modem.PowerKeyMinPulseMs)
         {
             Interlocked.Increment(ref togglePulses);
             modem.Loop.Invoke(modem.TogglePower);

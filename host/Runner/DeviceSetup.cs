@@ -44,6 +44,11 @@ public static class DeviceSetup
             settings.Transport = transport;
         }
 
+        if (options.Modem is { } modem)
+        {
+            settings.Modem = modem;
+        }
+
         return settings;
     }
 
@@ -63,7 +68,7 @@ public static class DeviceSetup
     /// <summary>
     /// The plan: the messages asked for (5 when neither a count nor a duration is given), a duration with room for
     /// the bring-up and two intervals a message, and in the simulated world a ping after the second ack (the first
-    /// when only one message is asked for).
+    /// when only one message is asked for), unless the device publishes with HTTPS POST and so takes no commands.
     /// </summary>
     public static RunPlan Plan(RunnerOptions options, DeviceSettings settings)
     {
@@ -72,7 +77,8 @@ public static class DeviceSetup
         int? messages = options.Messages ?? (options.DurationSeconds is null ? RunnerOptions.DefaultMessages : null);
         int seconds = options.DurationSeconds
             ?? (options.Simulated ? SimulatedSlackSeconds : RealSlackSeconds) + (2 * (messages ?? 1) * settings.PublishIntervalSeconds);
-        int ping = options.Simulated && !options.NoPing ? Math.Min(PingAfterAck, messages ?? PingAfterAck) : 0;
+        bool commands = options.Simulated && !options.NoPing && settings.Transport != TransportChoice.HttpsPost;
+        int ping = commands ? Math.Min(PingAfterAck, messages ?? PingAfterAck) : 0;
         return new RunPlan(messages, TimeSpan.FromSeconds(seconds), ping);
     }
 }

@@ -32,6 +32,9 @@ public sealed class RunSummary
     /// <summary>AT command lines the simulated modem executed; null for a real modem.</summary>
     public int? ModemCommandCount { get; init; }
 
+    /// <summary>What the simulated modem counted for each start of the firmware, in order (cold, then warm with --warm); empty for a real modem.</summary>
+    public IReadOnlyList<StartFigures> Starts { get; init; } = [];
+
     /// <summary>Whether the run reached its goal.</summary>
     public bool Succeeded => Outcome.End == RunEnd.Reached;
 
@@ -87,12 +90,19 @@ public sealed class RunSummary
         }
 
         Row(text, "AT commands", (ModemCommandCount is { } count ? count + " executed by the modem, " : string.Empty) + $"{SerialLine.Commands} written; serial line {SerialLine.BytesToModem} bytes to the modem, {SerialLine.BytesFromModem} from it");
+        foreach (StartFigures start in Starts)
+        {
+            Row(text, "AT to 1st ack", (start.ToFirstAck is { } commands ? commands + " commands" : "no ack") + " (" + start.Start + ")");
+            Row(text, "idle AT", string.Create(CultureInfo.InvariantCulture, $"{start.IdleCommands} commands in {start.IdleTime.TotalSeconds:0.0} s with nothing to send or receive"));
+            Row(text, "fixed waits", string.Create(CultureInfo.InvariantCulture, $"{start.FixedWaitSeconds:0.000} s before the 1st ack"));
+        }
+
         Row(text, "onboardings", session.Onboardings.ToString(CultureInfo.InvariantCulture));
         Row(text, "connections", $"{session.Connections} (lost {session.ConnectionsLost}, modem recoveries {session.ModemRecoveries})");
         return text.ToString();
     }
 
-    private static void Row(StringBuilder text, string name, string value) => text.Append("  ").Append(name.PadRight(13)).Append(' ').AppendLine(value);
+    private static void Row(StringBuilder text, string name, string value) => text.Append("  ").Append(name.PadRight(14)).Append(' ').AppendLine(value);
 
     private static string Seconds(double milliseconds) => string.Create(CultureInfo.InvariantCulture, $"{milliseconds / 1000:0.000} s");
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using CellularIot.App.Config;
 using CellularIot.Cloud.Session;
 
 namespace CellularIot.Runner;
@@ -16,7 +17,7 @@ public sealed class RunnerOptions
     public const string Usage = """
         Usage: dotnet run --project host/Runner -- [options]
 
-        Runs the firmware's host build. By default against a simulated world: a simulated SIM7080G with a 1NCE SIM
+        Runs the firmware's host build. By default against a simulated world: a simulated modem with a 1NCE SIM
         and a simulated 1NCE onboarding API and AWS IoT Core on loopback; with --port against a real modem, a real
         1NCE SIM and the real 1NCE and AWS endpoints.
 
@@ -24,8 +25,11 @@ public sealed class RunnerOptions
           --messages <n>        stop after n acknowledged telemetry messages (default 5, or no limit with --duration)
           --duration <s>        give up (or, without --messages, stop) after s seconds
           --interval <s>        telemetry interval in seconds (default 2; with --config, the file's)
-          --transport <t>       auto | mqtt-tls | mqtt-websocket (default auto, or the file's)
-          --modem-alpn          the modem's firmware sends ALPN (AT+CSSLCFG="alpn"): auto then picks MQTT over TLS
+          --transport <t>       auto | mqtt-tls | mqtt-websocket | https-post (default auto, or the file's)
+          --modem <m>           sim7080 | bg95 | bg96 | auto: the simulated module and the driver (default sim7080, or
+                                the file's modem); auto simulates a BG95 and lets the firmware identify it (AT+CGMM)
+          --modem-alpn          the modem's firmware sends ALPN (AT+CSSLCFG="alpn", AT+QSSLCFG="alpn"): auto then picks
+                                MQTT over TLS
           --modem-profile <p>   standard | field: the simulated modem behaves like the standard firmware (default)
                                 or like field modules (slow boot, noise, busy SIM, DST lines, short reads, ...)
           --keep-alive <s>      MQTT keep-alive in seconds, 30..1200 (default 600)
@@ -34,9 +38,12 @@ public sealed class RunnerOptions
           --pty                 reach the simulated modem through a real pty and System.IO.Ports (Linux)
           --board-model         reach the simulated modem through the board's own serial code over a model of
                                 nanoFramework's ESP32 SerialPort (reads wait for the whole count, a bounded buffer)
-          --trace-at <file>     write a byte-exact, timestamped transcript of the serial line to file (simulated
+          --trace-at            print every AT exchange of the simulated modem
+          --transcript <file>   write a byte-exact, timestamped transcript of the serial line to file (simulated
                                 or --port modem; the format is in docs/transcripts.md)
-          --port <device>       use a real SIM7080G on this serial port (e.g. /dev/ttyUSB0, COM3) instead
+          --warm                run the firmware twice against the same simulated modem and stored state: a cold
+                                start (modem off, no login, no CA), then a warm restart (modem on, login and CA kept)
+          --port <device>       use a real modem on this serial port (e.g. /dev/ttyUSB0, COM3) instead
           --baud <n>            serial speed for --port or --pty (default 115200, or the file's baudRate)
           --quiet               print only warnings and the summary
           -h, --help            show this help
@@ -48,6 +55,9 @@ public sealed class RunnerOptions
         Exit code: 0 when the goal was reached (the messages acknowledged and, when sent, the ping answered), 1 when
         not, 2 for a bad command line, 130 when stopped with Ctrl+C before the goal.
         """;
+
+    /// <summary>The modem named with --modem, or null for the file's (or the default SIM7080G).</summary>
+    public ModemChoice? Modem { get; private set; }
 
     /// <summary>The real modem's serial port, or null for the simulated world.</summary>
     public string? Port { get; private set; }
@@ -85,11 +95,17 @@ public sealed class RunnerOptions
     /// <summary>Whether the firmware reaches the simulated modem through the Board layer's serial link over the ESP32 model.</summary>
     public bool BoardModel { get; private set; }
 
+    /// <summary>Whether the simulated modem's AT traffic is printed.</summary>
+    public bool TraceAt { get; private set; }
+
     /// <summary>The file the serial line's transcript is written to, or null.</summary>
     public string? TraceFile { get; private set; }
 
     /// <summary>Whether the simulated modem behaves like a field module.</summary>
     public bool FieldModem { get; private set; }
+
+    /// <summary>Whether the firmware runs a second time, as a warm restart, after the first run reached its goal.</summary>
+    public bool Warm { get; private set; }
 
     /// <summary>Whether only warnings and the summary are printed.</summary>
     public bool Quiet { get; private set; }
@@ -133,6 +149,9 @@ public sealed class RunnerOptions
                 case "--transport":
                     options.Transport = TransportOf(Value(args, ref i));
                     break;
+                case "--modem":
+                    options.Modem = ModemOf(Value(args, ref i));
+                    break;
                 case "--modem-alpn":
                     options.ModemAlpn = true;
                     break;
@@ -152,10 +171,16 @@ public sealed class RunnerOptions
                     options.BoardModel = true;
                     break;
                 case "--trace-at":
+                    options.TraceAt = true;
+                    break;
+                case "--transcript":
                     options.TraceFile = Value(args, ref i);
                     break;
                 case "--modem-profile":
                     options.FieldModem = ProfileOf(Value(args, ref i));
+                    break;
+                case "--warm":
+                    options.Warm = true;
                     break;
                 case "--quiet":
                     options.Quiet = true;
@@ -165,9 +190,9 @@ public sealed class RunnerOptions
             }
         }
 
-        if (options.Port is not null && (options.Pty || options.BoardModel || options.FieldModem))
+        if (options.Port is not null && (options.Pty || options.TraceAt || options.BoardModel || options.Warm || options.FieldModem))
         {
-            throw new FormatException("--pty, --board-model and --modem-profile are for the simulated modem; --port uses a real one");
+            throw new FormatException("--pty, --board-model, --trace-at, --warm and --modem-profile are for the simulated modem; --port uses a real one");
         }
 
         if (options.Pty && options.BoardModel)
@@ -208,11 +233,21 @@ public sealed class RunnerOptions
         return value;
     }
 
+    private static ModemChoice ModemOf(string text) => text switch
+    {
+        "sim7080" => ModemChoice.Sim7080,
+        "bg95" => ModemChoice.Bg95,
+        "bg96" => ModemChoice.Bg96,
+        "auto" => ModemChoice.Auto,
+        _ => throw new FormatException($"--modem must be sim7080, bg95, bg96 or auto, not '{text}'"),
+    };
+
     private static TransportChoice TransportOf(string text) => text switch
     {
         "auto" => TransportChoice.Auto,
         "mqtt-tls" => TransportChoice.MqttTls,
         "mqtt-websocket" => TransportChoice.MqttWebSocket,
-        _ => throw new FormatException($"--transport must be auto, mqtt-tls or mqtt-websocket, not '{text}'"),
+        "https-post" => TransportChoice.HttpsPost,
+        _ => throw new FormatException($"--transport must be auto, mqtt-tls, mqtt-websocket or https-post, not '{text}'"),
     };
 }

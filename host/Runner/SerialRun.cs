@@ -6,12 +6,11 @@ using CellularIot.Cloud;
 using CellularIot.Cloud.Session;
 using CellularIot.Host;
 using CellularIot.Host.Transcripts;
-using CellularIot.Modem.Sim7080;
 
 namespace CellularIot.Runner;
 
 /// <summary>
-/// The firmware against a real SIM7080G on a serial port, a real 1NCE SIM and the real 1NCE and AWS endpoints,
+/// The firmware against a real modem (SIM7080G, or BG95/BG96 with --modem) on a serial port, a real 1NCE SIM and the real 1NCE and AWS endpoints,
 /// trusting Amazon Root CA 1 as the board does. The PC cannot press the modem's PWRKEY, so the modem must be on.
 /// </summary>
 public static class SerialRun
@@ -33,18 +32,18 @@ public static class SerialRun
         using SerialLink serial = Open(port, baud);
         using TranscriptLink? transcript = Tracing.Open(options, serial, "real modem on " + port + " at " + baud + " baud", log);
         var line = new CountingLink((IByteLink?)transcript ?? serial);
-        Sim7080Settings modemSettings = Sim7080Settings.For(settings.Apn, settings.Radio);
+        var drivers = new ModemDrivers(settings, settings.Modem);
         if (options.ModemAlpn || settings.Transport == TransportChoice.MqttTls)
         {
             // Probed at bring-up: a firmware that refuses the keyword is found to lack ALPN and WebSocket is used.
-            modemSettings.AlpnKeyword = "alpn";
+            drivers.Sim7080.AlpnKeyword = "alpn";
         }
 
         log.Runner($"real modem on {port} at {baud} baud (it must be powered on: a PC cannot press PWRKEY)");
         log.Runner($"login kept in {StoreDirectory}; servers verified against Amazon Root CA 1");
         log.Runner("goal: " + plan.Describe(settings.PublishIntervalSeconds));
         var device = new Device(
-            settings, new Sim7080Factory(new ManualPowerKey(log), modemSettings), sessionSettings, line, new FileBlobStore(StoreDirectory),
+            settings, drivers.FactoryFor(new ManualPowerKey(log)), sessionSettings, line, new FileBlobStore(StoreDirectory),
             Utf8.GetBytes(AmazonRootCa1.Pem), new SystemClock(), log, new NoSensors());
         RunOutcome outcome;
         try

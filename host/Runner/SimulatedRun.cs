@@ -6,7 +6,6 @@ using CellularIot.At;
 using CellularIot.Cloud.Session;
 using CellularIot.CloudSim;
 using CellularIot.Host.Transcripts;
-using CellularIot.Modem.Sim7080;
 using CellularIot.ModemSim;
 
 namespace CellularIot.Runner;
@@ -27,6 +26,7 @@ public static class SimulatedRun
         SimulatedWorld world = await SimulatedWorld.StartAsync(
             new WorldOptions
             {
+                Model = ModemDrivers.SimulatedModelFor(settings.ResolveModem()),
                 ModemAlpn = alpn,
                 FieldModem = options.FieldModem,
                 Simulator = options.FieldModem ? new ModemSimOptions().WithFieldTiming(1) : new ModemSimOptions(),
@@ -61,48 +61,92 @@ public static class SimulatedRun
             }
         });
 
-        Sim7080Settings modemSettings = world.ModemSettingsFor(settings);
+        ModemDrivers drivers = world.DriversFor(settings);
+        log.Runner($"modem driver: {ModemDrivers.NameOf(drivers.Choice)}");
         using TranscriptLink? transcript = Tracing.Open(options, world.FirmwareLink, "simulated modem: " + world.ModemDescription, log);
         var line = new CountingLink((IByteLink?)transcript ?? world.FirmwareLink);
-        Device device = world.CreateDevice(settings, modemSettings, sessionSettings, log, line);
-        RunOutcome outcome;
-        try
+        var starts = new List<StartFigures>();
+        if (options.Warm)
         {
-            var loop = new StepLoop(device, plan, () => new TrafficSnapshot(world.Modem.TcpBytesSent, world.Modem.TcpBytesReceived));
-            outcome = loop.Run(
-                ping.WaitingFor,
-                count =>
-                {
-                    if (count == plan.PingAfterAck)
-                    {
-                        ping.Send(world, log, stop);
-                    }
-                },
-                stop);
-        }
-        finally
-        {
-            Tracing.Close(transcript, device);
-            device.Dispose();
+            (Device cold, RunOutcome coldOutcome) = RunOnce(world, settings, drivers, sessionSettings, plan, log, line, "cold start", starts, null, stop);
+            if (coldOutcome.End != RunEnd.Reached)
+            {
+                Tracing.Close(transcript, cold);
+                return Summarise(world, cold, coldOutcome, line, null, starts);
+            }
+
+            log.Runner("warm restart: the firmware starts again; the modem stays on with its files and settings, the login stays in the store");
         }
 
+        (Device device, RunOutcome outcome) = RunOnce(
+            world,
+            settings,
+            drivers,
+            sessionSettings,
+            plan,
+            log,
+            line,
+            options.Warm ? "warm start" : "cold start",
+            starts,
+            count =>
+            {
+                if (count == plan.PingAfterAck)
+                {
+                    ping.Send(world, log, stop);
+                }
+            },
+            stop,
+            ping.WaitingFor);
         if (outcome.End == RunEnd.Reached && ping.Failure is { } failure)
         {
             outcome = outcome with { End = RunEnd.Failed, Detail = failure };
         }
 
-        return new RunSummary
-        {
-            World = $"simulated: {world.ModemDescription} on {world.LinkName}",
-            Outcome = outcome,
-            Device = device,
-            SerialLine = line,
-            Command = ping.Describe(),
-            Traffic = new TrafficSnapshot(world.Modem.TcpBytesSent, world.Modem.TcpBytesReceived),
-            Sockets = world.Modem.Sockets,
-            ModemCommandCount = world.Modem.CommandCount,
-        };
+        Tracing.Close(transcript, device);
+        return Summarise(world, device, outcome, line, ping.Describe(), starts);
     }
+
+    // One start of the firmware until the plan's goal; the device is disposed (its MQTT session ended politely) on return.
+    private static (Device Device, RunOutcome Outcome) RunOnce(
+        SimulatedWorld world,
+        DeviceSettings settings,
+        ModemDrivers drivers,
+        SessionSettings sessionSettings,
+        RunPlan plan,
+        ConsoleLog log,
+        CountingLink line,
+        string start,
+        List<StartFigures> starts,
+        Action<int>? acknowledged,
+        CancellationToken stop,
+        Func<string?>? waitingFor = null)
+    {
+        Device device = world.CreateDevice(settings, drivers, sessionSettings, log, line);
+        using var meter = new AtMeter(world.Modem, start);
+        try
+        {
+            var loop = new StepLoop(device, plan, () => new TrafficSnapshot(world.Modem.TcpBytesSent, world.Modem.TcpBytesReceived), meter);
+            return (device, loop.Run(waitingFor ?? (() => null), acknowledged, stop));
+        }
+        finally
+        {
+            device.Dispose();
+            starts.Add(meter.Figures);
+        }
+    }
+
+    private static RunSummary Summarise(SimulatedWorld world, Device device, RunOutcome outcome, CountingLink line, string? command, List<StartFigures> starts) => new()
+    {
+        World = $"simulated: {world.ModemDescription} on {world.LinkName}",
+        Outcome = outcome,
+        Device = device,
+        SerialLine = line,
+        Command = command,
+        Traffic = new TrafficSnapshot(world.Modem.TcpBytesSent, world.Modem.TcpBytesReceived),
+        Sockets = world.Modem.Sockets,
+        ModemCommandCount = world.Modem.CommandCount,
+        Starts = starts,
+    };
 
     /// <summary>The demo ping: sent once from the cloud's side, answered when its reply reaches the cloud.</summary>
     private sealed class PingState

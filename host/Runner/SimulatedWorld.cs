@@ -11,7 +11,6 @@ using CellularIot.Cloud.Session;
 using CellularIot.CloudSim;
 using CellularIot.Esp32Model;
 using CellularIot.Host;
-using CellularIot.Modem.Sim7080;
 using CellularIot.ModemSim;
 using CellularIot.Support;
 
@@ -54,6 +53,7 @@ public sealed class SimulatedWorld : IAsyncDisposable
         watch = cloud.WatchMessages(Record);
         ModemSimOptions simulator = options.Simulator with
         {
+            Model = options.Model,
             Profile = (options.FieldModem ? ModemProfile.Field : ModemProfile.Standard) with { SupportsAlpn = options.ModemAlpn },
             Iccid = options.Iccid,
             HostMap = cloud.HostMap,
@@ -108,7 +108,7 @@ public sealed class SimulatedWorld : IAsyncDisposable
     /// <summary>The simulated 1NCE onboarding API and AWS IoT Core.</summary>
     public SimulatedCloud Cloud { get; }
 
-    /// <summary>The simulated SIM7080G holding the SIM.</summary>
+    /// <summary>The simulated module (a SIM7080G, BG95 or BG96) holding the SIM.</summary>
     public ModemSimulator Modem { get; }
 
     /// <summary>The firmware's end of the serial line to the modem.</summary>
@@ -127,9 +127,15 @@ public sealed class SimulatedWorld : IAsyncDisposable
     public string StoreDirectory { get; }
 
     /// <summary>The modem profile's name, for the progress log.</summary>
-    public string ModemDescription => (Options.FieldModem ? "a field-behaving SIM7080G" : "a standard SIM7080G") + (Options.ModemAlpn
-        ? " whose firmware sends ALPN (AT+CSSLCFG=\"alpn\")"
-        : " (no ALPN: MQTT goes over WebSocket)");
+    public string ModemDescription => (Options.Model, Options.ModemAlpn) switch
+    {
+        (ModemModel.Sim7080, true) => Behaving + " SIM7080G whose firmware sends ALPN (AT+CSSLCFG=\"alpn\")",
+        (ModemModel.Sim7080, false) => Behaving + " SIM7080G (no ALPN: MQTT goes over WebSocket)",
+        (ModemModel model, true) => $"a Quectel {model.ToString().ToUpperInvariant()} whose firmware sends ALPN (AT+QSSLCFG=\"alpn\")",
+        (ModemModel model, false) => $"a Quectel {model.ToString().ToUpperInvariant()} without ALPN (MQTT goes over WebSocket)",
+    };
+
+    private string Behaving => Options.FieldModem ? "a field-behaving" : "a standard";
 
     /// <summary>Starts the cloud and the modem simulator; the modem is off until the firmware presses its power key.</summary>
     /// <exception cref="PlatformNotSupportedException"><see cref="WorldOptions.OverPty"/> on a system without ptys.</exception>
@@ -140,6 +146,7 @@ public sealed class SimulatedWorld : IAsyncDisposable
         {
             Sims = [new SimCard(options.Iccid, options.SimAddress)],
             TokenLifetime = options.TokenLifetime,
+            MaxPayloadBytes = options.MaxPayloadBytes,
         });
         try
         {
@@ -153,12 +160,17 @@ public sealed class SimulatedWorld : IAsyncDisposable
         }
     }
 
-    /// <summary>The device's modem settings for <paramref name="settings"/> in this world: ALPN is declared when the simulated module has it.</summary>
-    public Sim7080Settings ModemSettingsFor(DeviceSettings settings)
+    /// <summary>
+    /// The device's modem drivers for <paramref name="settings"/> in this world: the driver the settings name, or the
+    /// one of the simulated module when they leave it to the board; the SIM7080G driver declares ALPN when the simulated
+    /// module has it (the Quectel driver probes for it).
+    /// </summary>
+    public ModemDrivers DriversFor(DeviceSettings settings)
     {
-        Sim7080Settings modem = Sim7080Settings.For(settings.Apn, settings.Radio);
-        modem.AlpnKeyword = Options.ModemAlpn ? "alpn" : null;
-        return modem;
+        ArgumentNullException.ThrowIfNull(settings);
+        var drivers = new ModemDrivers(settings, settings.Modem == ModemChoice.Board ? ModemDrivers.ChoiceOf(Options.Model) : settings.Modem);
+        drivers.Sim7080.AlpnKeyword = Options.ModemAlpn ? "alpn" : null;
+        return drivers;
     }
 
     /// <summary>
@@ -166,11 +178,12 @@ public sealed class SimulatedWorld : IAsyncDisposable
     /// <see cref="FirmwareLink"/>) and power key, the world's store folder, the cloud's CA, the PC's clock and
     /// board-like sensors. The caller runs it with <see cref="Device.Step"/> and disposes it before the world.
     /// </summary>
-    public Device CreateDevice(DeviceSettings settings, Sim7080Settings modemSettings, SessionSettings sessionSettings, ILog log, IByteLink? link = null)
+    public Device CreateDevice(DeviceSettings settings, ModemDrivers drivers, SessionSettings sessionSettings, ILog log, IByteLink? link = null)
     {
         ObjectDisposedException.ThrowIf(Volatile.Read(ref disposed) != 0, this);
+        ArgumentNullException.ThrowIfNull(drivers);
         return new Device(
-            settings, new Sim7080Factory(Modem.PowerKey, modemSettings), sessionSettings, link ?? FirmwareLink, new FileBlobStore(StoreDirectory), CaPem,
+            settings, drivers.FactoryFor(Modem.PowerKey), sessionSettings, link ?? FirmwareLink, new FileBlobStore(StoreDirectory), CaPem,
             new SystemClock(), log, new BoardLikeSensors());
     }
 

@@ -6,9 +6,9 @@ namespace CellularIot.Runner;
 /// <summary>
 /// Drives a <see cref="Device"/> the way the board's Program does, one <see cref="Device.Step"/> after another, until
 /// the plan's goal, its duration or a stop request; watches the acknowledgements as they come and notes the TCP
-/// byte counters at the first and the latest.
+/// byte counters at the first and the latest, and lets an <see cref="AtMeter"/> see every step.
 /// </summary>
-public sealed class StepLoop(Device device, RunPlan plan, Func<TrafficSnapshot>? traffic)
+public sealed class StepLoop(Device device, RunPlan plan, Func<TrafficSnapshot>? traffic, AtMeter? meter = null)
 {
     /// <summary>
     /// Runs until the plan's messages are acknowledged and <paramref name="waitingFor"/> answers null (nothing else
@@ -46,7 +46,9 @@ public sealed class StepLoop(Device device, RunPlan plan, Func<TrafficSnapshot>?
                         : new(RunEnd.TimedOut, TimedOutDetail(acked, outstanding), clock.Elapsed, first, last);
                 }
 
+                meter?.BeforeStep(device);
                 device.Step();
+                meter?.AfterStep(device);
                 while (seen < device.Runner.MessagesAcknowledged)
                 {
                     seen++;

@@ -18,7 +18,10 @@ public sealed class WorldOptions
     /// </summary>
     public IPAddress SimAddress { get; init; } = OperatingSystem.IsMacOS() ? IPAddress.Loopback : IPAddress.Parse("127.0.0.2");
 
-    /// <summary>Whether the simulated module plays a firmware that sends ALPN (then MQTT over TLS is possible); otherwise the standard SIM7080G.</summary>
+    /// <summary>The module the simulator plays: a SIM7080G (the default), a BG95 or a BG96.</summary>
+    public ModemModel Model { get; init; } = ModemModel.Sim7080;
+
+    /// <summary>Whether the simulated module plays a firmware that sends ALPN (then MQTT over TLS is possible); otherwise the standard one, without.</summary>
     public bool ModemAlpn { get; init; }
 
     /// <summary>
@@ -42,6 +45,9 @@ public sealed class WorldOptions
 
     /// <summary>How long the cloud's tokens live (1NCE: 24 hours).</summary>
     public TimeSpan TokenLifetime { get; init; } = TimeSpan.FromHours(24);
+
+    /// <summary>The largest message payload IoT Core takes (AWS: 128 KB); a larger HTTPS post is answered 413.</summary>
+    public int MaxPayloadBytes { get; init; } = 128 * 1024;
 
     /// <summary>
     /// The simulated module's timing and behaviour; the world sets its profile, ICCID, host map and source address.

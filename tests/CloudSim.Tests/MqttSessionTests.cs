@@ -80,7 +80,8 @@ public sealed class MqttSessionTests
     [Fact]
     public async Task ConnectionIsClosedWhenItsTokenExpires()
     {
-        await using SimulatedCloud cloud = await TestCloud.StartAsync(new SimulatedCloudOptions { Sims = TestCloud.Sims, TokenLifetime = TimeSpan.FromSeconds(6) });
+        // Long enough for the login and the TLS connection on a machine busy with builds (they took over 6 s there).
+        await using SimulatedCloud cloud = await TestCloud.StartAsync(new SimulatedCloudOptions { Sims = TestCloud.Sims, TokenLifetime = TimeSpan.FromSeconds(20) });
         OnboardingResponse login = await Https.LoginAsync(cloud, TestCloud.SimAddress);
         await using MqttSession session = await MqttClients.ConnectAsync(MqttClients.OverTls(cloud, login.ClientId, login.Username));
 

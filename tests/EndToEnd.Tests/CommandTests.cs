@@ -1,16 +1,20 @@
 using System.Net;
 using System.Text.Json;
+using CellularIot.CloudSim;
 using CellularIot.EndToEnd.Tests.Support;
+using CellularIot.ModemSim;
 using Xunit;
 
 namespace CellularIot.EndToEnd.Tests;
 
 public sealed class CommandTests
 {
-    [Fact]
-    public async Task CommandsFromTheCloudAreAnsweredAndABadOneDoesNotStopTheDevice()
+    [Theory]
+    [InlineData(ModemModel.Sim7080)]
+    [InlineData(ModemModel.Bg95)]
+    public async Task CommandsFromTheCloudAreAnsweredAndABadOneDoesNotStopTheDevice(ModemModel model)
     {
-        await using Rig rig = await Rig.StartAsync();
+        await using Rig rig = await Rig.StartAsync(model: model);
         rig.RunUntilAcknowledged(1);
 
         await SendAsync(rig, "ping", "{}");
@@ -48,6 +52,33 @@ public sealed class CommandTests
         Assert.Equal(5, rig.Runner.CommandsHandled);
         Assert.Equal(1, rig.Session.Connections);
         Assert.Equal(0, rig.Session.ConnectionsLost);
+    }
+
+    [Fact]
+    public async Task ACommandSentWhileTheDeviceIsOfflineIsAnsweredOnceWhenItIsBack()
+    {
+        await using Rig rig = await Rig.StartAsync();
+
+        // Two: the first message goes out with CONNECT ahead of the SUBSCRIBE, so its PUBACK comes before the SUBACK;
+        // the second's comes after it, and the device then knows the broker holds its subscription.
+        rig.RunUntilAcknowledged(2);
+
+        // The network drops the data context: the sockets close, and the broker sees its client leave.
+        rig.World.Modem.Faults.DeactivatePdp();
+        rig.Log.Note("data context dropped by the test");
+        rig.RunUntil(() => !rig.Session.IsOnline, "the device noticing it is offline");
+        await rig.World.Cloud.Events.WaitForAsync(e => e.Kind == CloudEventKind.MqttDisconnected, TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
+
+        // The device is not stepped meanwhile, so it cannot come back before the command is sent.
+        await SendAsync(rig, "ping", "{}");
+        rig.RunUntil(() => rig.Session.Connections >= 2 && rig.World.ReceivedOn("replies/ping").Count >= 1, "the device back and the command answered", seconds: 60);
+        int acked = rig.Runner.MessagesAcknowledged;
+        rig.RunUntilAcknowledged(acked + 2, seconds: 15);
+
+        Assert.Single(rig.World.ReceivedOn("replies/ping"));
+        Assert.Equal(1, rig.Runner.CommandsHandled);
+        Assert.True(rig.Log.Contains("session present: yes"), "the broker kept the session");
+        Assert.True(rig.Log.Contains("no SUBSCRIBE"), "a kept session is not subscribed again");
     }
 
     private static async Task SendAsync(Rig rig, string name, string payload)

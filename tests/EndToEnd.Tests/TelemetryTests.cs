@@ -1,4 +1,5 @@
 using CellularIot.EndToEnd.Tests.Support;
+using CellularIot.ModemSim;
 using Xunit;
 
 namespace CellularIot.EndToEnd.Tests;
@@ -6,12 +7,15 @@ namespace CellularIot.EndToEnd.Tests;
 public sealed class TelemetryTests
 {
     [Theory]
-    [InlineData(false, "MQTT over WebSocket")]
-    [InlineData(true, "MQTT over TLS (ALPN mqtt)")]
-    public async Task BootsOnboardsAndDeliversAcknowledgedTelemetry(bool modemAlpn, string transport)
+    [InlineData(ModemModel.Sim7080, false, "MQTT over WebSocket")]
+    [InlineData(ModemModel.Sim7080, true, "MQTT over TLS (ALPN mqtt)")]
+    [InlineData(ModemModel.Bg95, false, "MQTT over WebSocket")]
+    [InlineData(ModemModel.Bg95, true, "MQTT over TLS (ALPN mqtt)")]
+    [InlineData(ModemModel.Bg96, true, "MQTT over TLS (ALPN mqtt)")]
+    public async Task BootsOnboardsAndDeliversAcknowledgedTelemetry(ModemModel model, bool modemAlpn, string transport)
     {
         const int Messages = 5;
-        await using Rig rig = await Rig.StartAsync(modemAlpn);
+        await using Rig rig = await Rig.StartAsync(modemAlpn, model: model);
 
         rig.RunUntilAcknowledged(Messages);
 

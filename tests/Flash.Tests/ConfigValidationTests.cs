@@ -56,7 +56,7 @@ public sealed class ConfigValidationTests(FlashScript flash)
             $"{config}:5: 'publishIntervalSeconds' must be a whole number of seconds from 1 to 86400; found '5m'.",
             $"{config}:6: 'batchSize' must be a whole number from 1 to 100; found '0'.",
             $"{config}:7: 'qos' must be 0 or 1; found '2'.",
-            $"{config}:8: 'transport' must be auto, mqtt-tls or mqtt-websocket; found 'mqtt'.",
+            $"{config}:8: 'transport' must be auto, mqtt-tls, mqtt-websocket or https-post; found 'mqtt'.",
             $"{config}:9: 'baudRate' must be one of the SIM7080G rates",
             $"{config}:10: 'onboardingHost' must be a host name",
             $"{config}:11: 'telemetryTopic' must be an MQTT topic",

@@ -21,17 +21,19 @@ public sealed class WhatIfTests(FlashScript flash)
         Assert.Contains($"would place {FlashScript.SampleConfig("lilygo-t-sim7080g-s3")} (validated) at I:\\device.conf and {FlashScript.CaFile} at I:\\AmazonRootCA1.pem", run.Output, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task GenericPresetFlashesEsp32Rev0()
+    [Theory]
+    [InlineData("generic-esp32-sim7080g")]
+    [InlineData("generic-esp32-bg95")]
+    public async Task GenericPresetsFlashEsp32Rev0WithTheirValidSampleConfiguration(string board)
     {
-        ScriptRun run = await flash.RunAsync(["-Port", "COM7", "-Board", "generic-esp32-sim7080g", "-WhatIf"]);
+        ScriptRun run = await flash.RunAsync(["-Port", "COM7", "-Board", board, "-WhatIf"]);
 
         Assert.True(run.ExitCode == 0, run.ToString());
         AssertCommands(
             run,
             "nanoff --update --target ESP32_REV0 --serialport COM7",
             $"nanoff --deploy --image {Image} --target ESP32_REV0 --serialport COM7");
-        Assert.Contains(FlashScript.SampleConfig("generic-esp32-sim7080g"), run.Output, StringComparison.Ordinal);
+        Assert.Contains(FlashScript.SampleConfig(board) + " (validated)", run.Output, StringComparison.Ordinal);
     }
 
     [Theory]

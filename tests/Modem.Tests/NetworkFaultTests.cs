@@ -24,7 +24,8 @@ public sealed class NetworkFaultTests
         Assert.Contains("+CME ERROR: no network service", error.Message, StringComparison.Ordinal);
         Assert.False(rig.Simulator.PdpActive);
 
-        Assert.Equal(rig.Options.PdpAddress, rig.Modem.ActivateData(Fast.Apn));
+        rig.Modem.ActivateData(Fast.Apn);
+        Assert.True(rig.Simulator.PdpActive);
         rig.AssertSimulatorHealthy();
     }
 
@@ -113,7 +114,8 @@ public sealed class NetworkFaultTests
         Assert.True(server.WaitEnded(5000));
         socket.Close();
 
-        Assert.Equal(rig.Options.PdpAddress, rig.Modem.ActivateData(Fast.Apn));
+        rig.Modem.ActivateData(Fast.Apn);
+        Assert.True(rig.Simulator.PdpActive);
         ISecureSocket again = rig.Modem.OpenSecureSocket(TlsWorld.Endpoint());
         world.Server.NextConnection().Write("back"u8.ToArray());
         Assert.Equal("back"u8.ToArray(), TlsSocketTests.ReceiveExactly(again, 4));

@@ -12,7 +12,7 @@ public sealed class FieldProfileTests
     public void BootsWithNoiseAndABusySimUntilItsReadyLine()
     {
         using var h = new SimHarness(Field);
-        h.Simulator.PowerKey.Pulse(h.Simulator.Options.PowerKeyMinPulseMs);
+        h.Simulator.PowerKey.Pulse(h.Simulator.PowerKeyMinPulseMs);
         h.Port.Expect([0x00, 0xFF, 0xFE, 0x00, 0xF8, 0x80, 0x00, .. "\r\n+CF"u8, 0xFF, 0x00, .. "\r\nRDY\r\n"u8]);
         h.Command("ATE0", Dialect.Ok);
         h.Command("AT+CMEE=2", Dialect.Ok);
@@ -52,7 +52,7 @@ public sealed class FieldProfileTests
     // The whole field boot, noise included, then echo off and verbose errors.
     private static void Boot(SimHarness h)
     {
-        h.Simulator.PowerKey.Pulse(h.Simulator.Options.PowerKeyMinPulseMs);
+        h.Simulator.PowerKey.Pulse(h.Simulator.PowerKeyMinPulseMs);
         h.Port.ReadUntil("SMS Ready\r\n");
         h.Command("ATE0", Dialect.Ok);
         h.Command("AT+CMEE=2", Dialect.Ok);

@@ -57,6 +57,19 @@ public sealed class GeneralCommandTests
     }
 
     [Fact]
+    public void SeveralCommandsOnOneLineAnswerOnceAndStopAtTheFirstError()
+    {
+        using var h = new SimHarness();
+        h.Start();
+        int lines = h.Simulator.CommandCount;
+        h.Command("AT+CMEE=1;+CNMP=38;+CGDCONT=1,\"IP\",\"a;b\"", Dialect.Ok);
+        h.Command("AT+CMEE?;+CNMP?", Dialect.Line("+CMEE: 1") + Dialect.Line("+CNMP: 38") + Dialect.Ok);
+        h.Command("AT+CNMP=2;+CNMP=7;+CMNB=2", Dialect.Line("+CME ERROR: 50"));
+        h.Command("AT+CNMP?;+CMNB?", Dialect.Line("+CNMP: 2") + Dialect.Line("+CMNB: 3") + Dialect.Ok);
+        Assert.Equal(lines + 4, h.Simulator.CommandCount);
+    }
+
+    [Fact]
     public void UnknownCommandsAndBadParametersFail()
     {
         using var h = new SimHarness();

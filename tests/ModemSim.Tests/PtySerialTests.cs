@@ -22,7 +22,7 @@ public sealed class PtySerialTests
 
         port.Send("AT\r");
         port.ExpectSilence(100);
-        simulator.PowerKey.Pulse(simulator.Options.PowerKeyMinPulseMs);
+        simulator.PowerKey.Pulse(simulator.PowerKeyMinPulseMs);
         port.Expect(Dialect.Boot);
         port.Send("AT\r");
         port.Expect("AT\r" + Dialect.Ok);

@@ -63,7 +63,7 @@ internal sealed class DeviceClient : IMqttListener, IDisposable
             ? await TlsTransport.ConnectPlainAsync(options, TestContext.Current.CancellationToken).ConfigureAwait(false)
             : await TlsTransport.ConnectAsync(options, TestContext.Current.CancellationToken).ConfigureAwait(false);
         TlsTransport opened = transport;
-        return await Task.Run(() => Client.Connect(opened), TestContext.Current.CancellationToken).ConfigureAwait(false);
+        return await Task.Run(() => Client.Connect(opened, null, 0), TestContext.Current.CancellationToken).ConfigureAwait(false);
     }
 
     public int Publish(string topicRest, string payload, int qos)

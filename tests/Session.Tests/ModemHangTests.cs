@@ -22,6 +22,7 @@ public sealed class ModemHangTests
                 d.ReceiveCommandTimeoutMs = 400;
                 d.SendTimeoutMs = 1000;
                 d.BootTimeoutMs = 800;
+                d.SocketOpenTimeoutMs = 3000;
             },
         });
         var publisher = new SequencePublisher(rig);

@@ -1,4 +1,5 @@
 using CellularIot.At;
+using CellularIot.Modem.Quectel;
 using CellularIot.Modem.Sim7080;
 using CellularIot.ModemSim;
 
@@ -43,6 +44,30 @@ public static class FastModem
         driver.SendTimeoutMs = 3000;
         driver.SendFinalQuietMs = 200;
         driver.SimPollMs = 50;
+        driver.ReceiveCommandTimeoutMs = 1000;
+        driver.FileTimeoutMs = 3000;
+        driver.ResetTimeoutMs = 500;
+        driver.PowerDownTimeoutMs = 500;
+        return driver;
+    }
+
+    /// <summary>Sets the Quectel driver's timings in <paramref name="driver"/> to the same as the SIM7080G's, and returns it.</summary>
+    public static QuectelSettings Driver(QuectelSettings driver, int probeTimeoutMs, int attachTimeoutMs)
+    {
+        ArgumentNullException.ThrowIfNull(driver);
+        driver.PowerKeyPulseMs = 30;
+        driver.BootTimeoutMs = 2000;
+        driver.BootProbeIntervalMs = 100;
+        driver.ProbeTimeoutMs = probeTimeoutMs;
+        driver.ProbeAttempts = 2;
+        driver.SyncAttempts = 5;
+        driver.PowerOffSettleMs = 50;
+        driver.CommandTimeoutMs = 1000;
+        driver.AttachTimeoutMs = attachTimeoutMs;
+        driver.RegistrationPollMs = 100;
+        driver.DataTimeoutMs = 2000;
+        driver.SocketOpenTimeoutMs = 8000;
+        driver.SendTimeoutMs = 3000;
         driver.ReceiveCommandTimeoutMs = 1000;
         driver.ReceivePollMs = 200;
         driver.FileTimeoutMs = 3000;

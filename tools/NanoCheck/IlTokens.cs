@@ -77,7 +77,8 @@ internal static class IlTokens
                     il.Offset += 1;
                     break;
                 case OperandType.InlineSwitch:
-                    // Read the count first: in "Offset += 4 * ReadInt32()" Offset is read before the count moves it.
+                    // The count first, then its targets: "il.Offset += 4 * il.ReadInt32()" would read Offset before
+                    // the count is consumed and land four bytes short, inside the jump table.
                     int targets = il.ReadInt32();
                     il.Offset += 4 * targets;
                     break;

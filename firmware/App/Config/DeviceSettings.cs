@@ -12,6 +12,9 @@ namespace CellularIot.App.Config
         /// <summary>The board preset's name.</summary>
         public string Board { get; set; } = BoardPreset.LilyGoTSim7080GS3.Name;
 
+        /// <summary>The modem driver; <see cref="ModemChoice.Board"/> takes the board preset's modem.</summary>
+        public ModemChoice Modem { get; set; } = ModemChoice.Board;
+
         /// <summary>The access point name of the SIM's operator.</summary>
         public string Apn { get; set; } = "iot.1nce.net";
 
@@ -27,8 +30,18 @@ namespace CellularIot.App.Config
         /// <summary>MQTT QoS of telemetry: 1 (acknowledged, the default) or 0.</summary>
         public int Qos { get; set; } = 1;
 
-        /// <summary>How the MQTT session reaches IoT Core.</summary>
+        /// <summary>How messages reach IoT Core.</summary>
         public TransportChoice Transport { get; set; } = TransportChoice.Auto;
+
+        /// <summary>
+        /// MQTT's clean-session flag. False (the default) has IoT Core keep the session between connections, so
+        /// commands sent while the device is away reach it when it is back (within the session's expiry, an hour
+        /// by default at AWS); true starts afresh at every connection.
+        /// </summary>
+        public bool CleanSession { get; set; }
+
+        /// <summary>HTTPS POST: seconds a connection may sit idle and still carry the next post (1 to 3600).</summary>
+        public int PostIdleSeconds { get; set; } = 50;
 
         /// <summary>The ESP32-to-modem UART speed.</summary>
         public int BaudRate { get; set; } = 115200;
@@ -57,13 +70,19 @@ namespace CellularIot.App.Config
             BoardPreset preset = BoardPreset.Find(Board);
             if (preset == null)
             {
-                throw new SettingsException("board '" + Board + "' is not a known preset (lilygo-t-sim7080g-s3, generic-esp32-sim7080g)");
+                throw new SettingsException("board '" + Board + "' is not a known preset (lilygo-t-sim7080g-s3, generic-esp32-sim7080g, generic-esp32-bg95)");
             }
 
             return preset.WithPins(
                 ModemRxPin >= 0 ? ModemRxPin : preset.ModemRxPin,
                 ModemTxPin >= 0 ? ModemTxPin : preset.ModemTxPin,
                 PowerKeyPin >= 0 ? PowerKeyPin : preset.PowerKeyPin);
+        }
+
+        /// <summary>The modem to drive: the configured one, or the board preset's.</summary>
+        public ModemChoice ResolveModem()
+        {
+            return Modem == ModemChoice.Board ? ResolveBoard().Modem : Modem;
         }
 
         /// <summary>Checks the values together; throws <see cref="SettingsException"/> naming the first problem.</summary>

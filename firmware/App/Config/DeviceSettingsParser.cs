@@ -21,7 +21,8 @@ namespace CellularIot.App.Config
         private static readonly string[] Keys = new string[]
         {
             "board", "apn", "radio", "publishIntervalSeconds", "batchSize", "qos", "transport", "baudRate",
-            "onboardingHost", "telemetryTopic", "modemRxPin", "modemTxPin", "powerKeyPin", "persistBacklog",
+            "onboardingHost", "telemetryTopic", "modemRxPin", "modemTxPin", "powerKeyPin", "persistBacklog", "modem",
+            "cleanSession", "postIdleSeconds",
         };
 
         /// <summary>Parses and validates the file's bytes.</summary>
@@ -110,6 +111,9 @@ namespace CellularIot.App.Config
                 case "radio":
                     settings.Radio = Radio(value, line);
                     break;
+                case "modem":
+                    settings.Modem = Modem(value, line);
+                    break;
                 case "publishIntervalSeconds":
                     settings.PublishIntervalSeconds = Number(value, 1, 86400, line, key);
                     break;
@@ -140,6 +144,12 @@ namespace CellularIot.App.Config
                 case "persistBacklog":
                     settings.PersistBacklog = Flag(value, line, key);
                     break;
+                case "postIdleSeconds":
+                    settings.PostIdleSeconds = Number(value, 1, 3600, line, key);
+                    break;
+                case "cleanSession":
+                    settings.CleanSession = Flag(value, line, key);
+                    break;
                 case "powerKeyPin":
                     settings.PowerKeyPin = Number(value, 0, 48, line, key);
                     break;
@@ -161,6 +171,23 @@ namespace CellularIot.App.Config
             }
         }
 
+        private static ModemChoice Modem(string value, int line)
+        {
+            switch (value)
+            {
+                case "sim7080":
+                    return ModemChoice.Sim7080;
+                case "bg95":
+                    return ModemChoice.Bg95;
+                case "bg96":
+                    return ModemChoice.Bg96;
+                case "auto":
+                    return ModemChoice.Auto;
+                default:
+                    throw Error(line, "modem must be sim7080, bg95, bg96 or auto, not '" + value + "'");
+            }
+        }
+
         private static TransportChoice Transport(string value, int line)
         {
             switch (value)
@@ -171,8 +198,10 @@ namespace CellularIot.App.Config
                     return TransportChoice.MqttTls;
                 case "mqtt-websocket":
                     return TransportChoice.MqttWebSocket;
+                case "https-post":
+                    return TransportChoice.HttpsPost;
                 default:
-                    throw Error(line, "transport must be auto, mqtt-tls or mqtt-websocket, not '" + value + "'");
+                    throw Error(line, "transport must be auto, mqtt-tls, mqtt-websocket or https-post, not '" + value + "'");
             }
         }
 

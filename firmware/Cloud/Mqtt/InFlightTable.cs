@@ -127,6 +127,12 @@ namespace CellularIot.Cloud.Mqtt
             count++;
         }
 
+        /// <summary>The connection the slot's packet was last written on; 0 while it was never written.</summary>
+        public int SentOn(int slot)
+        {
+            return sentOn[slot];
+        }
+
         /// <summary>Records that the slot's packet was written on connection <paramref name="connection"/> at <paramref name="nowMs"/>.</summary>
         public void MarkSent(int slot, int connection, long nowMs)
         {

@@ -1,7 +1,6 @@
 namespace CellularIot.Cloud.Mqtt
 {
     using System;
-    using CellularIot.Bytes;
     using CellularIot.Net;
     using CellularIot.Support;
 
@@ -41,6 +40,7 @@ namespace CellularIot.Cloud.Mqtt
         private readonly PendingSubscribe subscribe = new PendingSubscribe();
         private readonly MqttConnection connection;
         private readonly MqttReceiver receiver;
+        private readonly ConnectPipeline pipeline;
 
         // The connection's lock, which guards the in-flight table and the pending subscribe too.
         private readonly object sync;
@@ -76,6 +76,7 @@ namespace CellularIot.Cloud.Mqtt
             this.log = log;
             this.listener = listener;
             sendBuffer = new byte[settings.MaxPacketBytes];
+            pipeline = new ConnectPipeline(settings.MaxPacketBytes);
             inFlight = new InFlightTable(settings.InFlightCapacity, settings.InFlightSlotBytes);
             connection = new MqttConnection(settings, clock, log, inFlight);
             receiver = new MqttReceiver(settings, connection, inFlight, subscribe, listener, clock, log);
@@ -117,12 +118,23 @@ namespace CellularIot.Cloud.Mqtt
         }
 
         /// <summary>
-        /// Sends CONNECT over <paramref name="newTransport"/> (already open) and waits up to
-        /// <see cref="MqttSettings.ConnackTimeoutMs"/> for CONNACK. When accepted, unacknowledged QoS 1 messages
-        /// are sent again with DUP. Any other outcome closes the transport. Call from the session thread.
+        /// True once the broker answered the last SUBSCRIBE (granting every filter or not); false before any, and while
+        /// one waits or went unanswered because its connection ended.
+        /// </summary>
+        public bool SubscribeAnswered
+        {
+            get { return subscribe.Answered; }
+        }
+
+        /// <summary>
+        /// Sends CONNECT over <paramref name="newTransport"/> (already open), and in the same write a SUBSCRIBE to
+        /// <paramref name="filters"/> at <paramref name="qos"/> (none when null) and the QoS 1 messages waiting (see
+        /// <see cref="ConnectPipeline"/>), then waits up to <see cref="MqttSettings.ConnackTimeoutMs"/> for CONNACK.
+        /// When accepted, waiting messages that did not fit are sent; the SUBACK is handled as it arrives (a refused
+        /// filter is logged). Any other outcome closes the transport; the messages stay. Call from the session thread.
         /// </summary>
         /// <exception cref="MqttException"><see cref="MqttError.AlreadyConnected"/> when a connection is up.</exception>
-        public ConnectResult Connect(ITransport newTransport)
+        public ConnectResult Connect(ITransport newTransport, string[] filters, int qos)
         {
             if (newTransport == null)
             {
@@ -142,10 +154,25 @@ namespace CellularIot.Cloud.Mqtt
 
                     connection.Begin(newTransport);
                     receiver.Reset();
-                    int length = PacketEncoder.Connect(sendBuffer, settings.ClientId, settings.Username, settings.CleanSession, settings.KeepAliveSeconds);
+
+                    // A SUBSCRIBE of an earlier connection is answered on that one or never: its SUBACK time-out ends here.
+                    subscribe.End();
+                    int subscribeLength = 0;
+                    if (filters != null && filters.Length > 0)
+                    {
+                        int packetId = packetIds.Next(inFlight, subscribe.PacketId);
+                        subscribeLength = PacketEncoder.Subscribe(sendBuffer, packetId, filters, qos);
+                        subscribe.Begin(packetId, filters.Length, clock.MonotonicMs);
+                    }
+
+                    int length = pipeline.Build(settings, sendBuffer, subscribeLength, inFlight, connection.Number, clock.MonotonicMs);
                     try
                     {
-                        newTransport.Write(sendBuffer, 0, length);
+                        newTransport.Write(pipeline.Buffer, 0, length);
+                        if (subscribeLength > 0 && !pipeline.SubscribeIncluded)
+                        {
+                            newTransport.Write(sendBuffer, 0, subscribeLength);
+                        }
                     }
                     catch (TransportClosedException ex)
                     {
@@ -193,46 +220,21 @@ namespace CellularIot.Cloud.Mqtt
         /// <summary>
         /// Publishes <paramref name="count"/> bytes of <paramref name="payload"/> to <paramref name="topic"/>. The
         /// topic is taken as it is (the session checks it against the topic rules first). QoS 0 is written and
-        /// forgotten. QoS 1 is copied into an in-flight slot, written, and kept until its PUBACK
-        /// (<see cref="IMqttListener.OnDelivered"/>); if the write fails the message stays and goes out again after
-        /// the next Connect, so the call still succeeds. Callable from any thread; allocates nothing.
+        /// forgotten. QoS 1 is copied into an in-flight slot, written (when not connected, it waits for the next
+        /// Connect, which writes it with CONNECT), and kept until its PUBACK (<see cref="IMqttListener.OnDelivered"/>);
+        /// if the write fails the message stays and goes out again after the next Connect, so the call still succeeds.
+        /// Callable from any thread; allocates nothing.
         /// </summary>
         /// <returns>The packet identifier for QoS 1, 0 for QoS 0.</returns>
-        /// <exception cref="MqttException">QoS 2 or RETAIN asked for, the packet is too large, no connection, the in-flight table is full, or a QoS 0 write failed.</exception>
+        /// <exception cref="MqttException">QoS 2 or RETAIN asked for, the packet is too large, QoS 0 without a connection, the in-flight table is full, or a QoS 0 write failed.</exception>
         public int Publish(string topic, byte[] payload, int offset, int count, int qos, bool retain)
         {
-            if (qos != 0 && qos != 1)
-            {
-                throw new MqttException(MqttError.QosNotSupported, "QoS " + qos + " refused: AWS IoT Core supports QoS 0 and 1 only");
-            }
-
-            if (retain)
-            {
-                throw new MqttException(MqttError.RetainNotSupported, "RETAIN refused: the 1NCE policy does not grant iot:RetainPublish, so the broker would close the connection");
-            }
-
-            if (offset < 0 || (count > 0 && (payload == null || offset > payload.Length - count)))
-            {
-                throw new ArgumentOutOfRangeException(nameof(offset), "payload range outside the array");
-            }
-
-            int topicBytes = Utf8.GetByteCount(topic);
-            int size = PacketEncoder.PublishSize(topicBytes, count, qos);
-            if (qos == 0 && size > sendBuffer.Length)
-            {
-                throw new MqttException(MqttError.PacketTooLarge, "PUBLISH of " + size + " bytes does not fit the send buffer of " + sendBuffer.Length + " (MaxPacketBytes)");
-            }
-
-            if (qos == 1 && size > inFlight.SlotBytes)
-            {
-                throw new MqttException(MqttError.PacketTooLarge, "QoS 1 PUBLISH of " + size + " bytes does not fit an in-flight slot of " + inFlight.SlotBytes + " (InFlightSlotBytes)");
-            }
-
+            int topicBytes = PublishRules.Check(topic, payload, offset, count, qos, retain, sendBuffer.Length, inFlight.SlotBytes);
             lock (sync)
             {
-                if (!connection.IsConnected)
+                if (!connection.IsConnected && qos == 0)
                 {
-                    throw new MqttException(MqttError.NotConnected, "not connected: publish after Connect has been accepted");
+                    throw new MqttException(MqttError.NotConnected, "not connected: a QoS 0 message is published after Connect has been accepted");
                 }
 
                 if (qos == 0)
@@ -256,8 +258,10 @@ namespace CellularIot.Cloud.Mqtt
                 byte[] packet = inFlight.Packet(slot);
                 int packetLength = PacketEncoder.Publish(packet, topic, topicBytes, payload, offset, count, 1, packetId);
                 inFlight.Commit(slot, packetId, packetLength);
-                if (connection.Send(packet, packetLength))
+                if (connection.IsConnected)
                 {
+                    // Marked written even when the write failed: part of it may have reached the broker, so it goes again with DUP.
+                    connection.Send(packet, packetLength);
                     inFlight.MarkSent(slot, connection.Number, connection.LastSentMs);
                 }
 
@@ -290,7 +294,7 @@ namespace CellularIot.Cloud.Mqtt
 
                     packetId = packetIds.Next(inFlight, subscribe.PacketId);
                     int length = PacketEncoder.Subscribe(sendBuffer, packetId, filters, qos);
-                    subscribe.Begin(packetId, filters.Length);
+                    subscribe.Begin(packetId, filters.Length, clock.MonotonicMs);
                     if (!connection.Send(sendBuffer, length))
                     {
                         subscribe.End();
@@ -335,6 +339,12 @@ namespace CellularIot.Cloud.Mqtt
                     {
                         receiver.Receive(wait);
                         connection.KeepAlive(0);
+                    }
+
+                    // The SUBSCRIBE that went out with CONNECT is not waited for, but its SUBACK must come in time.
+                    if (connection.IsConnected && subscribe.IsOverdue(clock.MonotonicMs, settings.SubackTimeoutMs))
+                    {
+                        throw new MqttException(MqttError.SubackTimeout, "no SUBACK for SUBSCRIBE " + subscribe.PacketId + " within " + settings.SubackTimeoutMs + " ms");
                     }
                 }
                 catch (MqttException ex)
@@ -418,20 +428,11 @@ namespace CellularIot.Cloud.Mqtt
                 return Refuse((ConnectOutcome)code, sessionPresent, "CONNACK return code " + code + ": " + ConnectResult.Describe(code));
             }
 
-            int resent = 0;
+            int resent;
             lock (sync)
             {
                 connection.Accepted();
-                for (int slot = inFlight.First(); slot >= 0 && connection.IsConnected; slot = inFlight.Next(slot))
-                {
-                    byte[] packet = inFlight.Packet(slot);
-                    PacketEncoder.SetDup(packet, 0);
-                    if (connection.Send(packet, inFlight.Length(slot)))
-                    {
-                        inFlight.MarkSent(slot, connection.Number, connection.LastSentMs);
-                        resent++;
-                    }
-                }
+                resent = pipeline.SendRest(connection, inFlight);
             }
 
             log.Info("MQTT connected as " + settings.ClientId + " (connection " + connection.Number + ", session present: " + (sessionPresent ? "yes" : "no") + ", " + resent + " unacknowledged messages resent)");
@@ -440,6 +441,11 @@ namespace CellularIot.Cloud.Mqtt
 
         private ConnectResult Refuse(ConnectOutcome outcome, bool sessionPresent, string detail)
         {
+            lock (sync)
+            {
+                subscribe.End();
+            }
+
             connection.Transport.Close();
             log.Warn("MQTT connect failed: " + detail);
             return new ConnectResult(outcome, sessionPresent, detail);

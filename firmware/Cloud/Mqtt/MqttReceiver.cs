@@ -151,12 +151,7 @@ namespace CellularIot.Cloud.Mqtt
                     HandlePuback(PacketDecoder.ReadPacketId(framer.Body, framer.BodyLength, "PUBACK"));
                     break;
                 case PacketType.Suback:
-                    int packetId;
-                    if (!subscribe.Take(framer.Body, framer.BodyLength, out packetId))
-                    {
-                        log.Warn("MQTT SUBACK for packet " + packetId + ", which no SUBSCRIBE is waiting for");
-                    }
-
+                    HandleSuback();
                     break;
                 case PacketType.Pingresp:
                     PacketDecoder.ReadPingresp(framer.BodyLength);
@@ -207,6 +202,30 @@ namespace CellularIot.Cloud.Mqtt
                         connection.Send(pubackBuffer, PacketEncoder.Puback(pubackBuffer, received.PacketId));
                     }
                 }
+            }
+        }
+
+        // The answer to the SUBSCRIBE that went out with CONNECT (or to one a caller waits for, which reads it too).
+        private void HandleSuback()
+        {
+            int packetId;
+            SubscribeResult result = null;
+            lock (connection.Sync)
+            {
+                if (subscribe.Take(framer.Body, framer.BodyLength, out packetId))
+                {
+                    result = subscribe.Result(packetId);
+                    subscribe.End();
+                }
+            }
+
+            if (result == null)
+            {
+                log.Warn("MQTT SUBACK for packet " + packetId + ", which no SUBSCRIBE is waiting for");
+            }
+            else if (!result.AllGranted)
+            {
+                log.Warn("MQTT: " + result.FailureCount + " subscription(s) refused by the broker");
             }
         }
 

@@ -9,6 +9,7 @@ namespace CellularIot.Cloud.Mqtt
         private int packetId;
         private SubscribeReturnCode[] codes;
         private bool answered;
+        private long sentMs;
 
         /// <summary>The packet id of the SUBSCRIBE waiting, or 0.</summary>
         public int PacketId
@@ -16,18 +17,25 @@ namespace CellularIot.Cloud.Mqtt
             get { return packetId; }
         }
 
-        /// <summary>True once the waiting SUBSCRIBE's SUBACK arrived.</summary>
+        /// <summary>True once the last SUBSCRIBE begun got its SUBACK (it stays so after <see cref="End"/>).</summary>
         public bool Answered
         {
             get { return answered; }
         }
 
-        /// <summary>A SUBSCRIBE of <paramref name="filterCount"/> filters goes out as packet <paramref name="id"/>.</summary>
-        public void Begin(int id, int filterCount)
+        /// <summary>A SUBSCRIBE of <paramref name="filterCount"/> filters goes out as packet <paramref name="id"/> at <paramref name="nowMs"/>.</summary>
+        public void Begin(int id, int filterCount, long nowMs)
         {
             packetId = id;
+            sentMs = nowMs;
             codes = new SubscribeReturnCode[filterCount];
             answered = false;
+        }
+
+        /// <summary>True when a SUBSCRIBE waits and its SUBACK is <paramref name="timeoutMs"/> late at <paramref name="nowMs"/>.</summary>
+        public bool IsOverdue(long nowMs, int timeoutMs)
+        {
+            return packetId != 0 && !answered && nowMs - sentMs >= timeoutMs;
         }
 
         /// <summary>Nothing waits any more.</summary>

@@ -2,23 +2,24 @@ namespace CellularIot.Cloud.Session
 {
     using System;
     using System.Threading;
-    using CellularIot.Cloud.Mqtt;
+    using CellularIot.Cloud.HttpsPost;
     using CellularIot.Cloud.Onboarding;
     using CellularIot.Cloud.Token;
     using CellularIot.Modem;
     using CellularIot.Net;
-    using CellularIot.Net.WebSockets;
     using CellularIot.Support;
 
     /// <summary>
     /// The session supervisor: brings the modem up, keeps a login (stored, or fresh from 1NCE onboarding),
-    /// holds an MQTT session to AWS IoT Core over TLS with ALPN "mqtt" or over a WebSocket, and recovers
+    /// holds a link to AWS IoT Core (an MQTT session over TLS with ALPN "mqtt" or over a WebSocket, or HTTPS POST
+    /// publishing, as <see cref="SessionSettings.Transport"/> says), and recovers
     /// from every failure by stepping back: a refused login leads to onboarding again, a lost connection to
     /// a reconnect with capped backoff and jitter, repeated failures and modem reboots to the modem's
     /// recovery ladder and a fresh bring-up. The login is refreshed ahead of expiry while connected.
     /// Driven by <see cref="RunOnce"/> from one thread, which is also the thread that publishes. The login comes
-    /// from <see cref="LoginSource"/>, the byte stream from <see cref="TransportConnector"/>, the MQTT session and
-    /// its topic rules are <see cref="MqttLink"/>'s, and the clock is set by <see cref="NetworkTimeSync"/>.
+    /// from <see cref="LoginSource"/>, the byte stream from <see cref="TransportConnector"/>, the messages and their
+    /// topic rules are <see cref="MqttLink"/>'s or <see cref="HttpsPostLink"/>'s, and the clock is set by
+    /// <see cref="NetworkTimeSync"/>.
     /// </summary>
     public class CloudSession : ICloudLink
     {
@@ -28,7 +29,7 @@ namespace CellularIot.Cloud.Session
         private readonly SyncedClock clock;
         private readonly ILog log;
         private readonly TransportConnector connector;
-        private readonly MqttLink link;
+        private readonly ISessionLink link;
         private readonly LoginSource logins;
         private readonly NetworkTimeSync time;
         private readonly byte[] caPem;
@@ -67,7 +68,9 @@ namespace CellularIot.Cloud.Session
             this.clock = clock;
             this.log = log;
             connector = new TransportConnector(modem, settings, clock, log, random);
-            link = new MqttLink(settings, clock, log, subscriptionSuffixes, listener);
+            link = settings.Transport == TransportChoice.HttpsPost
+                ? (ISessionLink)new HttpsPostLink(settings, connector, clock, log, random, listener)
+                : new MqttLink(settings, connector, clock, log, subscriptionSuffixes, listener);
             logins = new LoginSource(modem, connector, settings, tokens, clock, log, random);
             time = new NetworkTimeSync(modem, clock, log);
             this.caPem = caPem;
@@ -82,7 +85,7 @@ namespace CellularIot.Cloud.Session
             get { return state; }
         }
 
-        /// <summary>True while an MQTT session is up.</summary>
+        /// <summary>True while the link to IoT Core is up.</summary>
         public bool IsOnline
         {
             get { return state == SessionState.Online; }
@@ -94,7 +97,7 @@ namespace CellularIot.Cloud.Session
             get { return iccid; }
         }
 
-        /// <summary>The transport of the current or last connection: "MQTT over TLS (ALPN mqtt)" or "MQTT over WebSocket".</summary>
+        /// <summary>The transport of the current or last connection: "MQTT over TLS (ALPN mqtt)", "MQTT over WebSocket" or "HTTPS POST".</summary>
         public string TransportName { get; private set; }
 
         /// <summary>Successful onboardings since start.</summary>
@@ -103,16 +106,16 @@ namespace CellularIot.Cloud.Session
             get { return logins.Onboardings; }
         }
 
-        /// <summary>MQTT sessions established since start.</summary>
+        /// <summary>Connections established since start (MQTT sessions, or HTTPS POST links reaching the endpoint).</summary>
         public int Connections { get; private set; }
 
-        /// <summary>MQTT sessions lost since start.</summary>
+        /// <summary>Connections lost since start.</summary>
         public int ConnectionsLost { get; private set; }
 
         /// <summary>Times the modem's recovery ladder ran.</summary>
         public int ModemRecoveries { get; private set; }
 
-        /// <summary>QoS 1 messages waiting for their PUBACK.</summary>
+        /// <summary>Messages waiting for their acknowledgement (a PUBACK, or a 200 to their post).</summary>
         public int InFlightCount
         {
             get { return link.InFlightCount; }
@@ -126,16 +129,26 @@ namespace CellularIot.Cloud.Session
         }
 
         /// <summary>
-        /// Publishes under the topic rules. The delivery id of a QoS 1 message is its MQTT packet id (unique
-        /// among those in flight); 0 at QoS 0.
+        /// True when <see cref="Publish"/> takes a message of <paramref name="qos"/> now: while connected (also between
+        /// CONNACK and SUBACK: a command the broker kept for the device may come then, and its reply goes out), and at
+        /// QoS 1 while connecting over a link that holds the message and sends it with the connection's first write.
         /// </summary>
-        /// <exception cref="CloudLinkException">Not connected, QoS 2, in-flight table full, or too large.</exception>
+        public bool CanPublish(int qos)
+        {
+            return link.IsConnected || (qos == 1 && state == SessionState.Connecting && link.QueuesWhileConnecting);
+        }
+
+        /// <summary>
+        /// Publishes under the topic rules. The delivery id of a QoS 1 message is unique among those in flight (over
+        /// MQTT its packet id); 0 at QoS 0. See <see cref="CanPublish"/> for when a message is taken.
+        /// </summary>
+        /// <exception cref="CloudLinkException">Not connected (nor connecting, for QoS 1), QoS 2, in-flight table full, or too large.</exception>
         /// <exception cref="TopicRuleException">The topic or payload breaks a rule.</exception>
         public int Publish(string topic, byte[] payload, int offset, int count, int qos)
         {
-            if (!link.HasClient || state != SessionState.Online)
+            if (!CanPublish(qos))
             {
-                throw new CloudLinkException("the cloud session is " + StateName(state), true, null);
+                throw new CloudLinkException("not connected: the cloud session is " + StateName(state), true, null);
             }
 
             return link.Publish(topic, payload, offset, count, qos);
@@ -197,8 +210,9 @@ namespace CellularIot.Cloud.Session
                 RegistrationState registration = modem.WaitForRegistration();
                 log.Info(registration == RegistrationState.Roaming ? "registered, roaming (as 1NCE SIMs do)" : "registered on the home network");
                 modem.ActivateData(settings.Apn);
-                SignalQuality signal = modem.ReadSignalQuality();
-                log.Info("signal: " + (signal.IsKnown ? signal.Dbm + " dBm" : "unknown"));
+
+                // No signal reading here: it would cost a command on the way to the first message, and the device
+                // reads the signal with its telemetry once online.
                 time.Sync();
                 modem.EnsureCaCertificate(settings.CaFileName, caPem);
                 logins.RestoreFor(iccid);
@@ -249,39 +263,25 @@ namespace CellularIot.Cloud.Session
 
         private void Connect()
         {
-            bool overTls = connector.UseTls();
             string endpoint = tokens.Current.Credentials.EndpointHost;
             try
             {
-                TransportName = TransportConnector.NameOf(overTls);
+                TransportName = link.NextTransport();
                 log.Info("connecting to " + endpoint + ":" + settings.Port + " with " + TransportName);
-                ConnectResult result = link.Connect(connector.Open(endpoint, overTls, tokens.Current.Credentials.Username));
-                if (result.IsAccepted)
+                if (link.Connect(endpoint, tokens.Current.Credentials.Username))
                 {
-                    link.Subscribe();
                     reconnect.Reset();
                     connectFailures = 0;
                     Connections++;
                     GoTo(SessionState.Online, "connected to " + endpoint + " with " + TransportName);
                 }
-                else if (result.IsPossibleAuthFailure)
+                else if (link.LoginRefused)
                 {
-                    LoginRefused(result.Detail);
+                    LoginRefused(link.Detail);
                 }
                 else
                 {
-                    ConnectFailed(result.Detail);
-                }
-            }
-            catch (WebSocketException ex)
-            {
-                if (ex.HandshakeStatus == 401 || ex.HandshakeStatus == 403)
-                {
-                    LoginRefused("WebSocket upgrade refused with " + ex.HandshakeStatus);
-                }
-                else
-                {
-                    ConnectFailed(ex.Message);
+                    ConnectFailed(link.Detail);
                 }
             }
             catch (SocketOpenException ex)
@@ -301,10 +301,6 @@ namespace CellularIot.Cloud.Session
             {
                 ConnectFailed(ex.Message);
             }
-            catch (MqttException ex)
-            {
-                ConnectFailed(ex.Message);
-            }
         }
 
         private void RunOnline(int waitMs)
@@ -319,9 +315,15 @@ namespace CellularIot.Cloud.Session
                 return;
             }
 
+            if (link.LoginRefused)
+            {
+                LoginRefused(link.Detail);
+                return;
+            }
+
             ConnectionsLost++;
             link.Drop();
-            string why = "connection lost: " + link.LossDetail;
+            string why = "connection lost: " + link.Detail;
             if (!tokens.IsUsable)
             {
                 GoTo(SessionState.Token, why + "; the login has expired");
@@ -359,29 +361,12 @@ namespace CellularIot.Cloud.Session
             }
         }
 
-        // Gives the current login to the MQTT client (between connections). False, with the login marked refused
-        // so that onboarding runs next, when this firmware cannot use it (a stored user name it cannot take apart,
-        // or a CONNECT that would not fit the send buffer): a login is data from outside and must not stop the session.
+        // Gives the current login to the link (between connections). False, with the login marked refused so that
+        // onboarding runs next, when this firmware cannot use it: a login is data from outside and must not stop the session.
         private bool ApplyLogin()
         {
-            try
-            {
-                link.UseLogin(iccid, CustomAuthUsername.Parse(tokens.Current.Credentials.Username).MqttUsername);
-                return true;
-            }
-            catch (FormatException ex)
-            {
-                return LoginUnusable(ex.Message);
-            }
-            catch (MqttException ex)
-            {
-                if (ex.Error != MqttError.PacketTooLarge)
-                {
-                    throw;
-                }
-
-                return LoginUnusable(ex.Message);
-            }
+            string problem = link.UseLogin(iccid, tokens.Current.Credentials.Username);
+            return problem == null || LoginUnusable(problem);
         }
 
         private bool LoginUnusable(string why)

@@ -2,22 +2,26 @@ namespace CellularIot.Cloud.Session
 {
     using System;
     using CellularIot.Cloud.Mqtt;
+    using CellularIot.Cloud.Token;
     using CellularIot.Cloud.Topics;
     using CellularIot.Net;
+    using CellularIot.Net.WebSockets;
     using CellularIot.Support;
 
     /// <summary>
     /// The session's MQTT side: one MQTT client for the SIM (made with the first login, kept across connections so
     /// unacknowledged messages survive them), this SIM's topic rules, the subscriptions made on every connection,
-    /// and the transport of the current connection. What the client reports goes on to the device's listener.
+    /// and the transport of the current connection (TLS with ALPN, or a WebSocket, from <see cref="TransportConnector"/>).
+    /// What the client reports goes on to the device's listener.
     /// </summary>
-    internal sealed class MqttLink : IMqttListener
+    internal sealed class MqttLink : ISessionLink, IMqttListener
     {
         // The longest ICCID (20 digits) stands in for the SIM's, unknown until the modem is up, when the
         // subscriptions are checked at construction: a filter that fits below it fits below any ICCID.
         private const string LongestIccid = "00000000000000000000";
 
         private readonly SessionSettings settings;
+        private readonly TransportConnector connector;
         private readonly SyncedClock clock;
         private readonly ILog log;
         private readonly string[] subscriptionSuffixes;
@@ -27,20 +31,31 @@ namespace CellularIot.Cloud.Session
         private TopicRules rules;
         private MqttClient mqtt;
         private ITransport transport;
+        private bool overTls;
 
         /// <exception cref="ArgumentException">A subscription filter breaks a topic rule.</exception>
-        public MqttLink(SessionSettings settings, SyncedClock clock, ILog log, string[] subscriptionSuffixes, ICloudListener listener)
+        public MqttLink(SessionSettings settings, TransportConnector connector, SyncedClock clock, ILog log, string[] subscriptionSuffixes, ICloudListener listener)
         {
             CheckSubscriptions(subscriptionSuffixes);
             this.settings = settings;
+            this.connector = connector;
             this.clock = clock;
             this.log = log;
             this.subscriptionSuffixes = subscriptionSuffixes;
             this.listener = listener;
         }
 
-        /// <summary>True once a login made the MQTT client.</summary>
-        public bool HasClient
+        /// <summary>True from an accepted CONNACK until the connection is lost or dropped.</summary>
+        public bool IsConnected
+        {
+            get { return mqtt != null && mqtt.IsConnected; }
+        }
+
+        /// <summary>
+        /// True once a login made the MQTT client: it holds a QoS 1 message published while the session connects and
+        /// writes it with CONNECT, so the first message costs no round trip of its own.
+        /// </summary>
+        public bool QueuesWhileConnecting
         {
             get { return mqtt != null; }
         }
@@ -51,27 +66,49 @@ namespace CellularIot.Cloud.Session
             get { return mqtt == null ? 0 : mqtt.InFlightCount; }
         }
 
-        /// <summary>Why the last connection was lost, as the client reported it.</summary>
-        public string LossDetail { get; private set; }
+        /// <inheritdoc/>
+        public string Detail { get; private set; }
+
+        /// <inheritdoc/>
+        public bool LoginRefused { get; private set; }
 
         /// <summary>
-        /// Gives the login to the MQTT client, making the client (and the topic rules) with the first one; used
-        /// from the next connection on.
+        /// Gives the login's MQTT user name to the MQTT client, making the client (and the topic rules) with the first
+        /// one; used from the next connection on. Null, or why the login cannot be used: a user name this firmware
+        /// cannot take apart, or a CONNECT that would not fit the send buffer.
         /// </summary>
-        /// <exception cref="MqttException"><see cref="MqttError.PacketTooLarge"/>: the CONNECT would not fit the send buffer.</exception>
-        public void UseLogin(string iccid, string mqttUsername)
+        public string UseLogin(string iccid, string username)
         {
-            if (mqtt != null)
+            try
             {
-                mqtt.ChangeUsername(mqttUsername);
-                return;
-            }
+                string mqttUsername = CustomAuthUsername.Parse(username).MqttUsername;
+                if (mqtt != null)
+                {
+                    mqtt.ChangeUsername(mqttUsername);
+                    return null;
+                }
 
-            var mqttSettings = new MqttSettings(iccid, mqttUsername);
-            mqttSettings.KeepAliveSeconds = settings.KeepAliveSeconds;
-            mqttSettings.PingTimeoutMs = settings.PingTimeoutMs;
-            mqtt = new MqttClient(mqttSettings, clock, log, this);
-            rules = new TopicRules(iccid);
+                var mqttSettings = new MqttSettings(iccid, mqttUsername);
+                mqttSettings.KeepAliveSeconds = settings.KeepAliveSeconds;
+                mqttSettings.PingTimeoutMs = settings.PingTimeoutMs;
+                mqttSettings.CleanSession = settings.CleanSession;
+                mqtt = new MqttClient(mqttSettings, clock, log, this);
+                rules = new TopicRules(iccid);
+                return null;
+            }
+            catch (FormatException ex)
+            {
+                return ex.Message;
+            }
+            catch (MqttException ex)
+            {
+                if (ex.Error != MqttError.PacketTooLarge)
+                {
+                    throw;
+                }
+
+                return ex.Message;
+            }
         }
 
         /// <summary>&lt;ICCID&gt;/<paramref name="suffix"/>, checked against the topic rules.</summary>
@@ -102,24 +139,72 @@ namespace CellularIot.Cloud.Session
             }
         }
 
-        /// <summary>Starts an MQTT session over <paramref name="link"/>, which this link closes when the connection ends.</summary>
-        public ConnectResult Connect(ITransport link)
+        /// <inheritdoc/>
+        public string NextTransport()
         {
-            transport = link;
-            return mqtt.Connect(link);
+            overTls = connector.UseTls();
+            return TransportConnector.NameOf(overTls);
         }
 
-        /// <summary>Subscribes to the filters below &lt;ICCID&gt;/; a filter the broker refuses is logged.</summary>
-        public void Subscribe()
+        /// <summary>
+        /// Opens the byte stream (<see cref="NextTransport"/> chose it) and starts an MQTT session over it. A refused
+        /// upgrade or CONNACK, or a close before it (AWS's usual answer to a bad login), counts as a refused login.
+        /// </summary>
+        /// <remarks>
+        /// The SUBSCRIBE goes out in CONNECT's write (MQTT 3.1.1 section 3.1.4 allows it) unless the broker is
+        /// expected to keep the session: clean session is off and it answered our last SUBSCRIBE. Then CONNECT goes
+        /// alone and the filters are subscribed only when CONNACK says the session is gone.
+        /// </remarks>
+        public bool Connect(string endpoint, string username)
         {
-            if (subscriptionSuffixes.Length == 0)
+            LoginRefused = false;
+            try
             {
+                transport = connector.Open(endpoint, overTls, username);
+                bool keptSessionExpected = !settings.CleanSession && mqtt.SubscribeAnswered;
+                string[] filters = subscriptionSuffixes.Length == 0 ? null : CheckedFilters();
+                ConnectResult result = mqtt.Connect(transport, keptSessionExpected ? null : filters, 1);
+                if (!result.IsAccepted)
+                {
+                    return Failed(result.Detail, result.IsPossibleAuthFailure);
+                }
+
+                if (keptSessionExpected)
+                {
+                    SubscribeUnlessKept(result.SessionPresent, filters);
+                }
+
+                return true;
+            }
+            catch (WebSocketException ex)
+            {
+                bool refused = ex.HandshakeStatus == 401 || ex.HandshakeStatus == 403;
+                return Failed(refused ? "WebSocket upgrade refused with " + ex.HandshakeStatus : ex.Message, refused);
+            }
+            catch (MqttException ex)
+            {
+                return Failed(ex.Message, false);
+            }
+        }
+
+        // Filters, not topic names: a wildcard is allowed here, and they are checked as filters.
+        private string[] CheckedFilters()
+        {
+            string[] filters = Filters(rules.Iccid, subscriptionSuffixes);
+            rules.CheckSubscribe(filters);
+            return filters;
+        }
+
+        // A session the broker kept holds the subscriptions and the commands queued meanwhile; one it lost (expired,
+        // or taken over) needs them again, and this SUBACK is waited for. A filter the broker refuses is logged.
+        private void SubscribeUnlessKept(bool sessionPresent, string[] filters)
+        {
+            if (sessionPresent)
+            {
+                log.Info("the broker kept the session: its subscriptions and the commands queued meanwhile stand, no SUBSCRIBE");
                 return;
             }
 
-            // Filters, not topic names: a wildcard is allowed here, and they are checked as filters.
-            string[] filters = Filters(rules.Iccid, subscriptionSuffixes);
-            rules.CheckSubscribe(filters);
             SubscribeResult granted = mqtt.Subscribe(filters, 1);
             if (!granted.AllGranted)
             {
@@ -127,9 +212,10 @@ namespace CellularIot.Cloud.Session
             }
         }
 
-        /// <summary>Receives for up to <paramref name="waitMs"/>; false once the connection is lost (see <see cref="LossDetail"/>).</summary>
+        /// <summary>Receives for up to <paramref name="waitMs"/>; false once the connection is lost (see <see cref="Detail"/>).</summary>
         public bool Poll(int waitMs)
         {
+            LoginRefused = false;
             return mqtt.Poll(waitMs);
         }
 
@@ -170,7 +256,7 @@ namespace CellularIot.Cloud.Session
         /// <inheritdoc/>
         public void OnConnectionLost(ConnectionLossReason reason, string detail)
         {
-            LossDetail = detail;
+            Detail = detail;
         }
 
         /// <inheritdoc/>
@@ -178,6 +264,13 @@ namespace CellularIot.Cloud.Session
         {
             log.Warn("message " + message.PacketId + " to " + message.Topic + " set aside: the broker dropped the connection after it " + message.Drops + " times");
             listener.OnAbandoned(message.PacketId);
+        }
+
+        private bool Failed(string detail, bool loginRefused)
+        {
+            Detail = detail;
+            LoginRefused = loginRefused;
+            return false;
         }
 
         private static string[] Filters(string iccid, string[] suffixes)

@@ -11,7 +11,7 @@ namespace CellularIot.Cloud.Session
         /// <summary>The APN the data context uses.</summary>
         public string Apn { get; set; } = "iot.1nce.net";
 
-        /// <summary>How MQTT reaches IoT Core.</summary>
+        /// <summary>How messages reach IoT Core.</summary>
         public TransportChoice Transport { get; set; } = TransportChoice.Auto;
 
         /// <summary>The onboarding API's host (also the SNI and the certificate name).</summary>
@@ -23,8 +23,20 @@ namespace CellularIot.Cloud.Session
         /// <summary>The CA file's name in the modem's file system.</summary>
         public string CaFileName { get; set; } = RootCaCheck.ShippedFileName;
 
+        /// <summary>
+        /// CONNECT's clean-session flag. False (the default) asks IoT Core to keep the session while the device is
+        /// away: its subscriptions, and the QoS 1 commands sent meanwhile, delivered at the next connection.
+        /// </summary>
+        public bool CleanSession { get; set; }
+
         /// <summary>MQTT keep-alive in seconds (30..1200). Longer saves data; 1NCE's NAT keeps idle flows for long enough.</summary>
         public int KeepAliveSeconds { get; set; } = 600;
+
+        /// <summary>
+        /// HTTPS POST: seconds a connection may sit idle and still carry the next post; after that it is opened
+        /// again, before the server (AWS's load balancer: 60 s) closes it under a post.
+        /// </summary>
+        public int HttpsPostIdleSeconds { get; set; } = 50;
 
         /// <summary>First wait after a failed connection; it doubles up to <see cref="ReconnectMaxDelayMs"/>.</summary>
         public int ReconnectInitialDelayMs { get; set; } = 5000;
@@ -44,7 +56,7 @@ namespace CellularIot.Cloud.Session
         /// <summary>Token refresh timing.</summary>
         public TokenSettings Token { get; set; } = new TokenSettings();
 
-        /// <summary>HTTP limits for onboarding.</summary>
+        /// <summary>HTTP limits for onboarding and HTTPS POST answers.</summary>
         public HttpSettings Http { get; set; } = new HttpSettings();
 
         /// <summary>WebSocket limits for MQTT over WebSocket.</summary>

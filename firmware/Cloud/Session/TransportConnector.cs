@@ -76,6 +76,14 @@ namespace CellularIot.Cloud.Session
             return webSocket;
         }
 
+        /// <summary>Opens a TLS socket for HTTPS to <paramref name="host"/> (SNI, server verified, no ALPN).</summary>
+        /// <exception cref="SocketOpenException">The socket did not open.</exception>
+        /// <exception cref="ModemException">The modem failed.</exception>
+        public ITransport OpenHttps(string host)
+        {
+            return new ModemTransport(modem.OpenSecureSocket(SocketTo(host, null)));
+        }
+
         /// <summary>The socket options for the IoT endpoint or the onboarding host.</summary>
         public SecureSocketOptions SocketTo(string host, string alpn)
         {

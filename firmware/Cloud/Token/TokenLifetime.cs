@@ -9,6 +9,10 @@ namespace CellularIot.Cloud.Token
     /// </summary>
     public class TokenLifetime
     {
+        // The network's time has whole seconds, and the device's clock is set from it at every start: a restart
+        // a moment after the fetch may read a little earlier than the fetch time without any clock having gone back.
+        private static readonly TimeSpan ClockGrain = TimeSpan.FromSeconds(5);
+
         private readonly DateTime fetchedAtUtc;
         private readonly DateTime expiresUtc;
         private readonly DateTime refreshAtUtc;
@@ -58,18 +62,18 @@ namespace CellularIot.Cloud.Token
         }
 
         /// <summary>
-        /// True at or after the refresh point, and also when the clock reads earlier than the fetch time: the
-        /// wall clock then cannot tell the token's age, and a fresh token is cheap.
+        /// True at or after the refresh point, and also when the clock reads earlier than the fetch time (by more
+        /// than the network time's grain): the wall clock then cannot tell the token's age, and a fresh token is cheap.
         /// </summary>
         public bool IsRefreshDue(DateTime nowUtc)
         {
-            return nowUtc >= refreshAtUtc || nowUtc < fetchedAtUtc;
+            return nowUtc >= refreshAtUtc || nowUtc < fetchedAtUtc - ClockGrain;
         }
 
-        /// <summary>True before the expiry (and not before the fetch time).</summary>
+        /// <summary>True before the expiry (and not before the fetch time, give or take the network time's grain).</summary>
         public bool IsUsable(DateTime nowUtc)
         {
-            return nowUtc < expiresUtc && nowUtc >= fetchedAtUtc;
+            return nowUtc < expiresUtc && nowUtc >= fetchedAtUtc - ClockGrain;
         }
     }
 }

@@ -20,8 +20,8 @@ namespace CellularIot.Modem.Sim7080
             this.log = log;
         }
 
-        /// <summary>Sets <paramref name="protocol"/> on <paramref name="context"/>; true when the read-back confirms it.</summary>
-        public bool Configure(int context, string protocol)
+        /// <summary>Sets <paramref name="protocol"/> on <paramref name="context"/>; true when the module accepted it.</summary>
+        public bool Set(int context, string protocol)
         {
             AtCommand set = commands.Command(ModemCommands.LongCommand).Begin("AT+CSSLCFG=").AppendQuoted(keyword).Append(",").Append(context)
                 .Append(",").AppendQuoted(protocol);
@@ -31,11 +31,20 @@ namespace CellularIot.Modem.Sim7080
                 return false;
             }
 
+            return true;
+        }
+
+        /// <summary>Sets <paramref name="protocol"/> on <paramref name="context"/>; true when the read-back confirms it.</summary>
+        public bool Configure(int context, string protocol)
+        {
+            // Set and read back on one command line (V.250: "AT" once, commands separated by semicolons): the answer
+            // carries the read-back, and a firmware without the setting ends the line with its error.
             AtCommand read = commands.Command(ModemCommands.LongCommand).Begin("AT+CSSLCFG=").AppendQuoted(keyword).Append(",").Append(context)
+                .Append(",").AppendQuoted(protocol).Append(";+CSSLCFG=").AppendQuoted(keyword).Append(",").Append(context)
                 .Expect("+CSSLCFG: ", 2);
             if (commands.Execute(read) != AtOutcome.Ok)
             {
-                log.Warn("ALPN not read back: " + new AtCommandException(read).Message);
+                log.Warn("ALPN not accepted or not read back: " + new AtCommandException(read).Message);
                 return false;
             }
 

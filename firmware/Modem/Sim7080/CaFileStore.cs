@@ -2,6 +2,7 @@ namespace CellularIot.Modem.Sim7080
 {
     using System;
     using CellularIot.At;
+    using CellularIot.Storage;
     using CellularIot.Support;
 
     /// <summary>
@@ -18,6 +19,13 @@ namespace CellularIot.Modem.Sim7080
         private readonly Sim7080Settings settings;
         private readonly ILog log;
 
+        private readonly object sync = new object();
+
+        // The CA this driver last stored and imported (name, CRC-32, length) since the module last started; null before.
+        private string ensuredName;
+        private uint ensuredCrc;
+        private int ensuredLength;
+
         public CaFileStore(ModemCommands commands, Sim7080Settings settings, ILog log)
         {
             this.commands = commands;
@@ -25,8 +33,13 @@ namespace CellularIot.Modem.Sim7080
             this.log = log;
         }
 
-        /// <summary>Stores <paramref name="pem"/> as <paramref name="fileName"/> unless it is there already, then imports it; true when written.</summary>
-        public bool Ensure(string fileName, byte[] pem)
+        /// <summary>
+        /// Stores <paramref name="pem"/> as <paramref name="fileName"/> unless it is there already, and imports it;
+        /// true when written. A module that kept its settings (<paramref name="keptSettings"/>) imported an unchanged
+        /// file already, so it is not imported again; a CA this driver ensured since the module last started costs
+        /// no command at all.
+        /// </summary>
+        public bool Ensure(string fileName, byte[] pem, bool keptSettings)
         {
             AtText.CheckCommandText(fileName);
             if (pem == null)
@@ -39,11 +52,25 @@ namespace CellularIot.Modem.Sim7080
                 throw new ArgumentOutOfRangeException(nameof(pem), "a CA file must hold 1.." + settings.MaxFileBytes + " bytes");
             }
 
+            uint crc = Crc32.Compute(pem, 0, pem.Length);
+            lock (sync)
+            {
+                if (fileName == ensuredName && crc == ensuredCrc && pem.Length == ensuredLength)
+                {
+                    return false;
+                }
+
+                ensuredName = null;
+            }
+
             bool write;
             StartSession();
             try
             {
-                write = StoredSize(fileName) != pem.Length || !StoredEquals(fileName, pem);
+                // A module that kept its settings has run since a bring-up that ensured this firmware's CA: its length
+                // is checked, its content not read again. (One of the same length but other content makes the TLS
+                // opens fail, which leads to the modem's recovery, after which the content is compared.)
+                write = StoredSize(fileName) != pem.Length || (!keptSettings && !StoredEquals(fileName, pem));
                 if (write)
                 {
                     commands.Ok(commands.Command(ModemCommands.LongCommand).Begin("AT+CFSWFILE=").Append(CustomerDirectory).Append(",")
@@ -62,8 +89,28 @@ namespace CellularIot.Modem.Sim7080
                 commands.Execute(commands.Command("AT+CFSTERM"));
             }
 
-            commands.Ok(commands.Command(ModemCommands.LongCommand).Begin("AT+CSSLCFG=\"convert\",2,").AppendQuoted(fileName));
+            if (write || !keptSettings)
+            {
+                commands.Ok(commands.Command(ModemCommands.LongCommand).Begin("AT+CSSLCFG=\"convert\",2,").AppendQuoted(fileName));
+            }
+
+            lock (sync)
+            {
+                ensuredName = fileName;
+                ensuredCrc = crc;
+                ensuredLength = pem.Length;
+            }
+
             return write;
+        }
+
+        /// <summary>The module restarted: the CA is checked again the next time it is ensured.</summary>
+        public void Forget()
+        {
+            lock (sync)
+            {
+                ensuredName = null;
+            }
         }
 
         private void StartSession()

@@ -39,11 +39,15 @@ namespace CellularIot.Modem.Sim7080
             channel.Register(Urc, OnPdp);
         }
 
-        /// <summary>Brings the context up on <paramref name="apn"/>; returns its IP address.</summary>
-        public string Activate(string apn)
+        /// <summary>
+        /// Brings the context up on <paramref name="apn"/> and returns its IP address, or an empty string when the
+        /// module announced the context (+APP PDP: 0,ACTIVE, which carries no address) and was not asked. With
+        /// <paramref name="askFirst"/> a context that is up already is found and kept.
+        /// </summary>
+        public string Activate(string apn, bool askFirst)
         {
             AtText.CheckCommandText(apn);
-            string address = QueryAddress();
+            string address = askFirst ? QueryAddress() : null;
             if (address != null)
             {
                 return address;
@@ -71,13 +75,19 @@ namespace CellularIot.Modem.Sim7080
                     throw new ModemException("data context did not come up within " + settings.DataTimeoutMs + " ms");
                 }
 
-                // +APP PDP ends the wait at once; the poll covers a URC that never comes.
-                pdpChanged.WaitOne((int)(remaining < settings.DataPollMs ? remaining : settings.DataPollMs), false);
+                // +APP PDP ends the wait at once and is believed; the poll covers a URC that never comes.
+                bool announced = pdpChanged.WaitOne((int)(remaining < settings.DataPollMs ? remaining : settings.DataPollMs), false);
                 lock (sync)
                 {
                     if (pdpState == PdpInactive)
                     {
                         throw new ModemException("data context refused (+APP PDP: 0,DEACTIVE) with APN " + apn);
+                    }
+
+                    if (announced && pdpState == PdpActive)
+                    {
+                        log.Info("data context up (+APP PDP)");
+                        return string.Empty;
                     }
                 }
 
@@ -117,7 +127,16 @@ namespace CellularIot.Modem.Sim7080
         /// <summary>Defines the PDP context with <paramref name="apn"/> (AT+CGDCONT).</summary>
         public void Define(string apn)
         {
-            commands.Ok(commands.Command(ModemCommands.LongCommand).Begin("AT+CGDCONT=1,\"IP\",").AppendQuoted(apn));
+            Define(apn, "AT");
+        }
+
+        /// <summary>
+        /// Defines the PDP context with <paramref name="apn"/> on a command line that starts with
+        /// <paramref name="line"/> ("AT", or "AT" and settings to share the line, each followed by a semicolon).
+        /// </summary>
+        public void Define(string apn, string line)
+        {
+            commands.Ok(commands.Command(ModemCommands.LongCommand).Begin(line).Append("+CGDCONT=1,\"IP\",").AppendQuoted(apn));
             definedApn = apn;
         }
 

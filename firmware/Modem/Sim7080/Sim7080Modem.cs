@@ -15,8 +15,6 @@ namespace CellularIot.Modem.Sim7080
     {
         // The bare answers, by shape: anything else between a command and its answer (DST: 1, *PSUTTZ, SMS Ready) is not it.
         private static readonly AtBareShape IccidShape = AtBareShape.Digits(18, 22);
-        private static readonly AtBareShape ImeiShape = AtBareShape.Digits(14, 17);
-        private static readonly AtBareShape RevisionShape = AtBareShape.Token("Revision:", 4, 64);
 
         private readonly AtChannel channel;
         private readonly IPowerKey powerKey;
@@ -35,9 +33,15 @@ namespace CellularIot.Modem.Sim7080
         private readonly SocketTable sockets;
         private readonly CaFileStore caFiles;
         private readonly AlpnSetting alpn;
+        private readonly SocketTlsSetup tls;
         private readonly object sync = new object();
         private ModemIdentity identity;
         private ModemCapabilities capabilities;
+        private bool alpnChecked;
+
+        // Whether the module has kept the settings of an earlier bring-up (it answered without echo, which every boot
+        // switches on); false once it booted, was reset or rebooted.
+        private bool keptSettings;
 
         /// <summary>Creates the driver over <paramref name="channel"/> (started on the first <see cref="PowerOn"/>).</summary>
         public Sim7080Modem(AtChannel channel, IPowerKey powerKey, IClock clock, ILog log, Sim7080Settings settings)
@@ -77,6 +81,7 @@ namespace CellularIot.Modem.Sim7080
             data = new Sim7080DataContext(channel, commands, sockets, clock, log, settings);
             caFiles = new CaFileStore(commands, settings, log);
             alpn = settings.AlpnKeyword == null ? null : new AlpnSetting(commands, settings.AlpnKeyword, log);
+            tls = new SocketTlsSetup(commands, alpn, settings.SocketCount);
             capabilities = new ModemCapabilities(true, true, false, settings.MaxSendChunk, settings.SocketCount);
             channel.Register("RDY", OnRdy);
             channel.Register("SMS Ready", OnSmsReady);
@@ -111,6 +116,18 @@ namespace CellularIot.Modem.Sim7080
             }
         }
 
+        // Whether the module has kept the settings of an earlier bring-up (see keptSettings).
+        private bool KeptSettings
+        {
+            get
+            {
+                lock (sync)
+                {
+                    return keptSettings;
+                }
+            }
+        }
+
         /// <inheritdoc/>
         public bool RebootDetected
         {
@@ -124,7 +141,12 @@ namespace CellularIot.Modem.Sim7080
             boot.Begin();
             try
             {
-                bool answering = commands.Probe(settings.ProbeAttempts);
+                // One probe: a module that is on answers within milliseconds, and more probes would only delay
+                // switching on one that is off. (A module that was on after all, its answer lost to line noise, is
+                // switched off by the key, times out below and is brought back by the recovery ladder.)
+                int echoes = channel.EchoLines;
+                bool answering = commands.Probe(1);
+                bool kept = answering && channel.EchoLines == echoes;
                 if (!answering)
                 {
                     log.Info("modem silent: pressing PWRKEY");
@@ -136,7 +158,7 @@ namespace CellularIot.Modem.Sim7080
                     }
                 }
 
-                BringUp(answering);
+                BringUp(answering, kept);
             }
             finally
             {
@@ -171,13 +193,16 @@ namespace CellularIot.Modem.Sim7080
         /// <inheritdoc/>
         public RegistrationState WaitForRegistration()
         {
-            return registration.WaitForRegistration(settings.AttachTimeoutMs, settings.RegistrationPollMs);
+            // A module that booted for this bring-up registers seconds after AT+CEREG=1, so its URC says when; one
+            // that kept its settings may have registered long ago and is asked.
+            return registration.WaitForRegistration(settings.AttachTimeoutMs, settings.RegistrationPollMs, KeptSettings);
         }
 
         /// <inheritdoc/>
         public string ActivateData(string apn)
         {
-            return data.Activate(apn);
+            // A module that booted for this bring-up has no active context: asking first would only cost a command.
+            return data.Activate(apn, KeptSettings);
         }
 
         /// <inheritdoc/>
@@ -201,36 +226,28 @@ namespace CellularIot.Modem.Sim7080
         /// <inheritdoc/>
         public bool EnsureCaCertificate(string fileName, byte[] pem)
         {
-            return caFiles.Ensure(fileName, pem);
+            return caFiles.Ensure(fileName, pem, KeptSettings);
         }
 
         /// <inheritdoc/>
         public ISecureSocket OpenSecureSocket(SecureSocketOptions options)
         {
-            CheckOptions(options);
+            SocketOpen.Check(options, Capabilities.SupportsAlpn);
             string serverName = options.ServerName == null ? options.Host : options.ServerName;
             Sim7080Socket socket = sockets.Allocate(channel, clock, settings);
             int cid = socket.Id;
             bool opened = false;
             try
             {
-                // The SSL context of a connection is its id (ids stay below the 6 contexts, see SocketCount), bound
-                // explicitly: firmware differs in the context a connection uses by default, and one that shared
-                // another socket's context would send that socket's SNI.
-                commands.Ok(commands.Command(ModemCommands.LongCommand).Begin("AT+CSSLCFG=\"sslversion\",").Append(cid).Append(",3"));
-                commands.Ok(commands.Command(ModemCommands.LongCommand).Begin("AT+CSSLCFG=\"sni\",").Append(cid).Append(",").AppendQuoted(serverName));
                 // ALPN stays in the SSL context after its socket closes: a socket without its own gets the HTTP/1.1
                 // default back, or it would offer the protocol of whichever socket held this id before (mqtt).
                 string protocol = options.Alpn == null && Capabilities.SupportsAlpn ? settings.AlpnProbeProtocol : options.Alpn;
-                if (protocol != null && !alpn.Configure(cid, protocol))
+                if (!tls.Apply(cid, serverName, options.CaFileName, protocol))
                 {
                     throw new SocketOpenException(options.Host, SocketOpenError.AlpnNotConfirmed, null);
                 }
 
-                commands.Ok(commands.Command(ModemCommands.LongCommand).Begin("AT+CASSLCFG=").Append(cid).Append(",\"CRINDEX\",").Append(cid));
-                commands.Ok(commands.Command(ModemCommands.LongCommand).Begin("AT+CASSLCFG=").Append(cid).Append(",\"SSL\",1"));
-                commands.Ok(commands.Command(ModemCommands.LongCommand).Begin("AT+CASSLCFG=").Append(cid).Append(",\"CACERT\",").AppendQuoted(options.CaFileName));
-                Open(cid, options);
+                SocketOpen.Run(commands, settings, cid, options);
                 opened = true;
                 log.Info("socket " + cid + " open to " + options.Host + ":" + options.Port);
                 return socket;
@@ -250,6 +267,7 @@ namespace CellularIot.Modem.Sim7080
         {
             channel.Start();
             boot.Begin();
+            ForgetModemState();
             try
             {
                 if (commands.Probe(settings.ProbeAttempts))
@@ -265,13 +283,13 @@ namespace CellularIot.Modem.Sim7080
                 sockets.DetachAll("modem reset");
                 if (WaitForBoot())
                 {
-                    BringUp(false);
+                    BringUp(false, false);
                     return RecoveryStep.SoftReset;
                 }
 
                 log.Warn("modem still silent: PWRKEY power cycle");
                 PowerCycle();
-                BringUp(false);
+                BringUp(false, false);
                 return RecoveryStep.PowerCycle;
             }
             finally
@@ -295,116 +313,102 @@ namespace CellularIot.Modem.Sim7080
             sockets.DetachAll("driver disposed");
         }
 
-        private void BringUp(bool answering)
+        private void BringUp(bool answering, bool kept)
         {
-            if (!answering && !commands.Probe(settings.SyncAttempts))
+            if (!kept)
+            {
+                ForgetModemState();
+                if (!answering)
+                {
+                    SyncAfterBoot();
+                }
+                else
+                {
+                    commands.Ok(commands.Command("ATE0"));
+                }
+
+                // Reports first, so that the registration that follows a boot is reported by URC, not polled for;
+                // the three share one command line (V.250: "AT" once, commands separated by semicolons), one
+                // exchange instead of three. Error texts, network time, registration reports.
+                commands.Ok(commands.Command("AT+CMEE=2;+CLTS=1;+CEREG=1"));
+
+                // A module that kept its settings had its SIM ready at the bring-up that set them up, and a SIM asks
+                // for its PIN only after a restart: the ICCID below shows it is still there.
+                // A SIM still busy in the first seconds after a boot is waited for, a real SIM error reported at once.
+                SimState simState = sim.WaitUntilReady();
+                if (simState != SimState.Ready)
+                {
+                    throw new ModemException("SIM not ready: " + ThreeGppQueries.Describe(simState));
+                }
+            }
+
+            // The ICCID every time: it is the MQTT client ID, and the SIM may have changed. The IMEI and the firmware
+            // revision are not read: nothing here needs them, and they would cost two commands at every start.
+            string iccid = sim.ReadBareLine("AT+CCID", IccidShape);
+            if (!ThreeGppQueries.IsDigits(iccid, 19, 20))
+            {
+                throw new ModemException("unreadable ICCID: " + iccid);
+            }
+
+            if (!kept)
+            {
+                // Radio and PDP definition before the attach they steer, on one command line; a module that kept its
+                // settings is attached.
+                data.Define(settings.Apn, "AT+CNMP=38;+CMNB=" + CatMnbSetting.ValueOf(settings.RadioMode) + ";");
+            }
+
+            bool alpnConfirmed;
+            lock (sync)
+            {
+                alpnConfirmed = capabilities.SupportsAlpn;
+            }
+
+            if (!alpnChecked && alpn != null)
+            {
+                // Written and read back once per start of the firmware: the firmware does not change while it runs.
+                alpnConfirmed = tls.ConfirmAlpn(settings.AlpnProbeContext, settings.AlpnProbeProtocol);
+                alpnChecked = true;
+            }
+
+            lock (sync)
+            {
+                keptSettings = kept;
+                identity = new ModemIdentity(iccid, null, null);
+                capabilities = new ModemCapabilities(true, true, alpnConfirmed, settings.MaxSendChunk, settings.SocketCount);
+            }
+
+            log.Info("modem up: ICCID " + iccid + ", ALPN " + (alpnConfirmed ? "confirmed" : "unsupported") + (kept ? ", settings kept from an earlier start" : string.Empty));
+        }
+
+        // After RDY (or a probe answered while booting) the module takes commands: ATE0 is the first, and only when it
+        // is not answered is the module probed until it is.
+        private void SyncAfterBoot()
+        {
+            if (commands.Execute(commands.Command("ATE0")) == AtOutcome.Ok)
+            {
+                return;
+            }
+
+            if (!commands.Probe(settings.SyncAttempts))
             {
                 throw new ModemException("modem does not answer AT after " + settings.SyncAttempts + " attempts");
             }
 
             commands.Ok(commands.Command("ATE0"));
-            commands.Ok(commands.Command("AT+CMEE=2"));
-            commands.Ok(commands.Command("AT+CLTS=1"));
-            LogClock();
-            SimState simState = sim.WaitUntilReady();
-            if (simState != SimState.Ready)
-            {
-                throw new ModemException("SIM not ready: " + ThreeGppQueries.Describe(simState));
-            }
+        }
 
-            string iccid = sim.ReadBareLine("AT+CCID", IccidShape);
-            string imei = threeGpp.ReadBareLine("AT+CGSN", ImeiShape);
-            string revision = threeGpp.ReadBareLine("AT+CGMR", RevisionShape);
-            if (revision.StartsWith("Revision:"))
-            {
-                revision = revision.Substring("Revision:".Length).Trim();
-            }
-
-            if (!ThreeGppQueries.IsDigits(iccid, 19, 20) || !ThreeGppQueries.IsDigits(imei, 15, 15))
-            {
-                throw new ModemException("unreadable identity: ICCID " + iccid + ", IMEI " + imei);
-            }
-
-            commands.Ok(commands.Command("AT+CNMP=38"));
-            commands.Ok(commands.Command(16).Begin("AT+CMNB=").Append(CatMnbSetting.ValueOf(settings.RadioMode)));
-            data.Define(settings.Apn);
-            commands.Ok(commands.Command("AT+CEREG=1"));
-            bool alpnConfirmed = alpn != null && alpn.Configure(settings.AlpnProbeContext, settings.AlpnProbeProtocol);
+        // The module booted, was reset or rebooted: the settings it held in memory (SSL contexts, registration
+        // reports) are gone, and so is what this driver knew of them.
+        private void ForgetModemState()
+        {
             lock (sync)
             {
-                identity = new ModemIdentity(iccid, imei, revision);
-                capabilities = new ModemCapabilities(true, true, alpnConfirmed, settings.MaxSendChunk, settings.SocketCount);
+                keptSettings = false;
             }
 
-            log.Info("modem up: " + revision + ", ICCID " + iccid + ", ALPN " + (alpnConfirmed ? "confirmed" : "unsupported"));
-        }
-
-        private void LogClock()
-        {
-            // Before the network has set it the clock is the module's default; TLS needs it right, so say what it is.
-            try
-            {
-                log.Info("modem clock (UTC): " + ReadNetworkTimeUtc().ToString());
-            }
-            catch (ModemException ex)
-            {
-                log.Warn("modem clock unreadable: " + ex.Message);
-            }
-        }
-
-        private void Open(int cid, SecureSocketOptions options)
-        {
-            AtCommand open = commands.Command(ModemCommands.LongCommand).Begin("AT+CAOPEN=").Append(cid).Append(",0,\"TCP\",")
-                .AppendQuoted(options.Host).Append(",").Append(options.Port)
-                .ExpectResultAfterOk("+CAOPEN: " + cid + ",", 1)
-                .WithTimeout(settings.SocketOpenTimeoutMs);
-            AtOutcome outcome = commands.Execute(open);
-            if (outcome == AtOutcome.Timeout)
-            {
-                // The module may still finish the open later and hold the id: close it so the id can be reused.
-                commands.Execute(commands.Command(ModemCommands.LongCommand).Begin("AT+CACLOSE=").Append(cid));
-                throw new SocketOpenException(options.Host, SocketOpenError.Timeout, new AtCommandException(open));
-            }
-
-            int result;
-            if (outcome != AtOutcome.Ok || !open.Response.TryGetInt(0, 1, out result))
-            {
-                throw new SocketOpenException(options.Host, SocketOpenError.CommandFailed, new AtCommandException(open));
-            }
-
-            if (result != 0)
-            {
-                throw new SocketOpenException(options.Host, CaOpenResults.ErrorOf(result), result);
-            }
-        }
-
-        private void CheckOptions(SecureSocketOptions options)
-        {
-            if (options == null)
-            {
-                throw new ArgumentNullException(nameof(options));
-            }
-
-            AtText.CheckCommandText(options.Host);
-            AtText.CheckCommandText(options.CaFileName);
-            if (options.ServerName != null)
-            {
-                AtText.CheckCommandText(options.ServerName);
-            }
-
-            if (options.Port < 1 || options.Port > 65535)
-            {
-                throw new ArgumentOutOfRangeException(nameof(options), "port must be 1..65535");
-            }
-
-            if (options.Alpn != null)
-            {
-                AtText.CheckCommandText(options.Alpn);
-                if (!Capabilities.SupportsAlpn)
-                {
-                    throw new NotSupportedException("this modem firmware has no confirmed ALPN setting");
-                }
-            }
+            tls.Forget();
+            caFiles.Forget();
+            registration.Forget();
         }
 
         private bool WaitForBoot()
@@ -470,6 +474,7 @@ namespace CellularIot.Modem.Sim7080
             }
 
             log.Warn("modem rebooted unexpectedly");
+            ForgetModemState();
             sockets.DetachAll("modem rebooted");
             EventHandler handler = Rebooted;
             if (handler != null)
@@ -481,6 +486,7 @@ namespace CellularIot.Modem.Sim7080
         private void OnPowerDown(AtLine line)
         {
             boot.OnPowerDown();
+            ForgetModemState();
             sockets.DetachAll("modem powered down");
         }
 

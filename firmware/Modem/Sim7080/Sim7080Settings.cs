@@ -55,13 +55,19 @@ namespace CellularIot.Modem.Sim7080
         /// <summary>How long a boot may take until RDY / SMS Ready or an answer to AT.</summary>
         public int BootTimeoutMs { get; set; } = 20000;
 
-        /// <summary>How often the modem is probed with AT while waiting for it to boot.</summary>
-        public int BootProbeIntervalMs { get; set; } = 1000;
+        /// <summary>
+        /// How long a boot may go without RDY before the modem is probed with AT, and then how often: RDY comes a
+        /// few seconds after PWRKEY, and probing sooner only adds commands a booting module cannot answer.
+        /// </summary>
+        public int BootProbeIntervalMs { get; set; } = 3000;
 
         /// <summary>Timeout of one AT probe.</summary>
         public int ProbeTimeoutMs { get; set; } = 500;
 
-        /// <summary>AT probes before the modem counts as silent (off or hung).</summary>
+        /// <summary>
+        /// AT probes before the recovery ladder counts the modem as silent (hung) and resets it. (At power-on one
+        /// probe decides whether the module is on: one that is on answers at once.)
+        /// </summary>
         public int ProbeAttempts { get; set; } = 3;
 
         /// <summary>AT probes allowed for synchronising after a boot.</summary>
@@ -108,9 +114,6 @@ namespace CellularIot.Modem.Sim7080
 
         /// <summary>Timeout of one AT+CARECV exchange.</summary>
         public int ReceiveCommandTimeoutMs { get; set; } = 5000;
-
-        /// <summary>While waiting for data, how often AT+CARECV is tried even without a +CADATAIND.</summary>
-        public int ReceivePollMs { get; set; } = 5000;
 
         /// <summary>Timeout of file commands.</summary>
         public int FileTimeoutMs { get; set; } = 10000;

@@ -9,9 +9,11 @@ namespace CellularIot.Modem.Sim7080
     /// One SIM7080G TLS connection (a CA socket). Sends go through the <c>&gt;</c> prompt of AT+CASEND in
     /// pieces no larger than the module's maximum (an OK the firmware leaves out after the bytes is waited for only
     /// a quiet time); reads use AT+CARECV (at most 512 bytes each, answered with or without the cid before the
-    /// length, possibly fewer bytes than asked or announced), woken by +CADATAIND and, as a safety net, by a
-    /// periodic poll. After the peer closed (+CASTATE) whatever the modem still holds is read, and then the close
-    /// is reported; nothing waits for data after a close. Any failed send or read closes the socket: bytes were lost, so the stream above
+    /// length, possibly fewer bytes than asked or announced) only when there is something to read:
+    /// after +CADATAIND (the module announces data that arrives while none is waiting), after a read that filled
+    /// the request (more may wait), and after the peer closed (what is left). An idle socket costs no command; a
+    /// lost announcement is covered by the time-outs above (the MQTT keep-alive, the HTTP and WebSocket reads),
+    /// which end the connection and so recover. Any failed send or read closes the socket: bytes were lost, so the stream above
     /// cannot go on. Send and Receive each keep one command object, so neither allocates per call.
     /// </summary>
     public sealed class Sim7080Socket : ISecureSocket, IDisposable
@@ -29,6 +31,7 @@ namespace CellularIot.Modem.Sim7080
         private readonly AtCommand receiveCommand;
         private bool closed;
         private bool released;
+        private bool dataWaiting;
         private string closeReason;
 
         internal Sim7080Socket(SocketTable table, AtChannel channel, IClock clock, Sim7080Settings settings, int cid)
@@ -111,6 +114,7 @@ namespace CellularIot.Modem.Sim7080
             while (true)
             {
                 bool wasClosed;
+                bool waiting;
                 lock (sync)
                 {
                     if (released)
@@ -119,19 +123,34 @@ namespace CellularIot.Modem.Sim7080
                     }
 
                     wasClosed = closed;
+                    waiting = dataWaiting;
+
+                    // Taken before reading: a +CADATAIND that arrives during or after this read sets it again.
+                    dataWaiting = false;
+                    dataSignal.Reset();
                 }
 
-                // Reset before reading: a +CADATAIND that arrives during or after this read sets it again.
-                dataSignal.Reset();
-                int read = ReadOnce(buffer, offset, max);
-                if (read > 0)
+                if (waiting || wasClosed)
                 {
-                    return read;
-                }
+                    int read = ReadOnce(buffer, offset, max);
+                    if (read == max)
+                    {
+                        // The module announces only data that arrives while none waits: what a full read left is not announced.
+                        lock (sync)
+                        {
+                            dataWaiting = true;
+                        }
+                    }
 
-                if (wasClosed)
-                {
-                    ThrowIfClosed();
+                    if (read > 0)
+                    {
+                        return read;
+                    }
+
+                    if (wasClosed)
+                    {
+                        ThrowIfClosed();
+                    }
                 }
 
                 long remaining = deadline - clock.MonotonicMs;
@@ -140,7 +159,7 @@ namespace CellularIot.Modem.Sim7080
                     return 0;
                 }
 
-                dataSignal.WaitOne((int)(remaining < settings.ReceivePollMs ? remaining : settings.ReceivePollMs), false);
+                dataSignal.WaitOne((int)remaining, false);
             }
         }
 
@@ -176,6 +195,11 @@ namespace CellularIot.Modem.Sim7080
         /// <summary>+CADATAIND: data waits in the modem.</summary>
         internal void OnDataIndicated()
         {
+            lock (sync)
+            {
+                dataWaiting = true;
+            }
+
             dataSignal.Set();
         }
 

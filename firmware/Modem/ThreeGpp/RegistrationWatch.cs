@@ -30,17 +30,37 @@ namespace CellularIot.Modem.ThreeGpp
             channel.Register(Urc, OnRegistration);
         }
 
-        /// <summary>The registered state, or a <see cref="RegistrationException"/> after <paramref name="timeoutMs"/>.</summary>
-        public RegistrationState WaitForRegistration(int timeoutMs, int pollMs)
+        /// <summary>
+        /// The registered state, or a <see cref="RegistrationException"/> after <paramref name="timeoutMs"/>. With
+        /// <paramref name="askFirst"/> false (AT+CEREG=1 was sent before the network could have registered the module)
+        /// the URC is waited for and the module is asked only when <paramref name="pollMs"/> passes without one.
+        /// </summary>
+        public RegistrationState WaitForRegistration(int timeoutMs, int pollMs, bool askFirst)
         {
             long deadline = clock.MonotonicMs + timeoutMs;
+            bool ask = askFirst;
             while (true)
             {
-                RegistrationState state = queries.ReadRegistration();
+                RegistrationState state;
+                lock (sync)
+                {
+                    state = Registration.FromStatus(statusFromUrc);
+                }
+
                 if (Registration.IsRegistered(state))
                 {
-                    log.Info("registered: +CEREG status " + (int)state);
+                    log.Info("registered (URC): +CEREG status " + (int)state);
                     return state;
+                }
+
+                if (ask)
+                {
+                    state = queries.ReadRegistration();
+                    if (Registration.IsRegistered(state))
+                    {
+                        log.Info("registered: +CEREG status " + (int)state);
+                        return state;
+                    }
                 }
 
                 long remaining = deadline - clock.MonotonicMs;
@@ -49,20 +69,17 @@ namespace CellularIot.Modem.ThreeGpp
                     throw new RegistrationException(state, timeoutMs);
                 }
 
-                if (changed.WaitOne((int)(remaining < pollMs ? remaining : pollMs), false))
-                {
-                    RegistrationState reported;
-                    lock (sync)
-                    {
-                        reported = Registration.FromStatus(statusFromUrc);
-                    }
+                // A URC wakes the wait and is read above; only a quiet poll period asks the module.
+                ask = !changed.WaitOne((int)(remaining < pollMs ? remaining : pollMs), false);
+            }
+        }
 
-                    if (Registration.IsRegistered(reported))
-                    {
-                        log.Info("registered (URC): +CEREG status " + (int)reported);
-                        return reported;
-                    }
-                }
+        /// <summary>The module restarted: what its URCs said before no longer holds.</summary>
+        public void Forget()
+        {
+            lock (sync)
+            {
+                statusFromUrc = -1;
             }
         }
 

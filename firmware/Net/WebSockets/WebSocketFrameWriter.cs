@@ -11,8 +11,10 @@ namespace CellularIot.Net.WebSockets
     {
         private const int MaxFrameHeader = 14;
 
-        // Masked payload is staged through this much memory, whatever the frame size.
-        private const int SendChunkBytes = 1024;
+        // Masked payload is staged through this much memory, whatever the frame size, and each piece is one write of
+        // the transport: as much as one modem send command carries (1460 bytes on the SIM7080G), so that a frame of
+        // CONNECT, SUBSCRIBE and a message goes out in one command.
+        private const int SendChunkBytes = 1460 - MaxFrameHeader;
 
         private readonly ITransport inner;
         private readonly Random random;

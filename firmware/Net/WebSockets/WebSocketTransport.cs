@@ -420,7 +420,15 @@ namespace CellularIot.Net.WebSockets
             int wait = left <= 0 ? 0 : (left > int.MaxValue ? int.MaxValue : (int)left);
             try
             {
-                return reader.Read(destination, offset, count, wait);
+                // Whatever the transport holds is taken into the buffer in one read (one AT+CARECV on the modem),
+                // and frame headers and payloads are served from it: reading a header's two bytes straight from the
+                // transport would cost a command for each piece of a frame.
+                if (reader.Available == 0 && reader.Fill(wait) == 0)
+                {
+                    return 0;
+                }
+
+                return reader.Take(destination, offset, count);
             }
             catch (TransportClosedException e)
             {

@@ -15,7 +15,9 @@ namespace CellularIot.CloudSim.Mqtt;
 /// <summary>
 /// MQTTnet's broker with AWS IoT Core's rules put in through its interceptors: the custom authorizer at CONNECT
 /// (closing without CONNACK on failure), the 1NCE policy and AWS limits on PUBLISH and SUBSCRIBE (closing on
-/// violation), QoS 2 ignored without acknowledgement, a duplicate client ID closing the older connection.
+/// violation), QoS 2 ignored without acknowledgement, a duplicate client ID closing the older connection and taking
+/// its session over, a persistent session kept for <see cref="SimulatedCloudOptions.PersistentSessionExpiry"/> after
+/// its client left.
 /// </summary>
 internal sealed class MqttBroker : IAsyncDisposable
 {
@@ -29,6 +31,9 @@ internal sealed class MqttBroker : IAsyncDisposable
     private readonly MqttServer server;
     private readonly ConcurrentDictionary<EndPoint, FrontChannel> byEndpoint = new();
     private readonly ConcurrentDictionary<string, FrontChannel> byClientId = new(StringComparer.Ordinal);
+
+    // When each client left (not taken over): a persistent session expires that long after.
+    private readonly ConcurrentDictionary<string, DateTimeOffset> leftAt = new(StringComparer.Ordinal);
 
     public MqttBroker(CloudContext context, CustomAuthorizer authorizer, IotPolicy policy)
     {
@@ -97,12 +102,12 @@ internal sealed class MqttBroker : IAsyncDisposable
         server.Dispose();
     }
 
-    private Task OnValidatingConnection(ValidatingConnectionEventArgs args)
+    private async Task OnValidatingConnection(ValidatingConnectionEventArgs args)
     {
         if (!byEndpoint.TryGetValue(args.RemoteEndPoint, out FrontChannel? channel))
         {
             args.ReasonCode = MqttConnectReasonCode.UnspecifiedError;
-            return Task.CompletedTask;
+            return;
         }
 
         AuthorizerCredentials? credentials = AuthorizerCredentials.Complete(channel.TransportCredentials, AuthorizerCredentials.FromUsername(args.UserName));
@@ -114,8 +119,10 @@ internal sealed class MqttBroker : IAsyncDisposable
             args.ReasonCode = MqttConnectReasonCode.NotAuthorized;
             channel.Connection.SetClientId(args.ClientId);
             channel.Close(CloudEventKind.AuthRejected, $"client '{args.ClientId}' refused, closed without CONNACK: {decision.Reason}", args.ClientId);
-            return Task.CompletedTask;
+            return;
         }
+
+        await ExpireSessionAsync(channel, args.ClientId).ConfigureAwait(false);
 
         // A connected client with this ID is closed by the broker's takeover (see OnClientDisconnected), not here:
         // closing it before the broker marks it taken over lets its teardown remove the new session.
@@ -124,7 +131,25 @@ internal sealed class MqttBroker : IAsyncDisposable
         context.Events.Add(
             channel.Connection.Id, CloudEventKind.AuthAccepted, args.ClientId,
             $"{decision.Reason}; token expires {decision.Expires:u} (disconnectAfterInSeconds {(decision.Expires - context.Now).TotalSeconds:0})");
-        return Task.CompletedTask;
+    }
+
+    // Discards the session of a client that left longer ago than the expiry, before the broker would take it up again.
+    private async Task ExpireSessionAsync(FrontChannel channel, string clientId)
+    {
+        TimeSpan expiry = context.Options.PersistentSessionExpiry;
+        if (!leftAt.TryRemove(clientId, out DateTimeOffset left) || context.Now - left <= expiry)
+        {
+            return;
+        }
+
+        MqttSessionStatus? kept = (await server.GetSessionsAsync().ConfigureAwait(false)).FirstOrDefault(s => s.Id == clientId);
+        if (kept is not null)
+        {
+            await kept.DeleteAsync().ConfigureAwait(false);
+            context.Events.Add(
+                channel.Connection.Id, CloudEventKind.SessionExpired, clientId,
+                $"away {(context.Now - left).TotalSeconds:0.#} s, longer than the session expiry of {expiry.TotalSeconds:0.#} s: its subscriptions and queued messages are gone");
+        }
     }
 
     private Task OnClientConnected(ClientConnectedEventArgs args)
@@ -151,6 +176,11 @@ internal sealed class MqttBroker : IAsyncDisposable
             {
                 context.Events.Add(channel?.Connection.Id ?? 0, CloudEventKind.DuplicateClientId, args.ClientId, reason);
             }
+        }
+
+        else
+        {
+            leftAt[args.ClientId] = context.Now;
         }
 
         context.Events.Add(channel?.Connection.Id ?? 0, CloudEventKind.MqttDisconnected, args.ClientId, $"session ended ({args.DisconnectType})");

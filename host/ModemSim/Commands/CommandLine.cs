@@ -25,6 +25,43 @@ internal sealed class CommandLine
     /// <summary>The parsed parameters; throws <see cref="CommandArgumentException"/> when malformed.</summary>
     public CommandArgs Args => CommandArgs.Parse(ParameterText);
 
+    /// <summary>
+    /// Splits a command line that carries several commands, "AT+CMEE=2;+CLTS=1" (V.250: after "AT" once, commands
+    /// separated by semicolons outside quotes), into one line per command; null when it does not start with "AT".
+    /// </summary>
+    public static IReadOnlyList<CommandLine>? ParseAll(string line)
+    {
+        CommandLine? first = Parse(line);
+        if (first is null)
+        {
+            return null;
+        }
+
+        var commands = new List<CommandLine>();
+        bool quoted = false;
+        int start = 2;
+        for (int i = 2; i <= line.Length; i++)
+        {
+            if (i < line.Length && line[i] == '"')
+            {
+                quoted = !quoted;
+            }
+
+            if (i == line.Length || (line[i] == ';' && !quoted))
+            {
+                string body = line[start..i];
+                if (body.Length > 0 || commands.Count == 0)
+                {
+                    commands.Add(Parse("AT" + body)!);
+                }
+
+                start = i + 1;
+            }
+        }
+
+        return commands;
+    }
+
     /// <summary>Splits a line; null when it does not start with "AT" (the module ignores such lines).</summary>
     public static CommandLine? Parse(string line)
     {

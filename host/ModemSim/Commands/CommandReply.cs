@@ -5,8 +5,9 @@ namespace CellularIot.ModemSim.Commands;
 /// <summary>
 /// The answer to one command: information lines, raw bytes, and exactly one final result. A final result that
 /// comes after the module rebooted is dropped; an injected mid-response URC goes out just before the final result.
+/// The OK of a command that another follows on the same line is not written: the next command runs instead.
 /// </summary>
-internal sealed class CommandReply(ModemCore modem)
+internal sealed class CommandReply(ModemCore modem, Action? onOk = null)
 {
     private readonly int epoch = modem.Epoch;
 
@@ -23,11 +24,11 @@ internal sealed class CommandReply(ModemCore modem)
         }
     }
 
-    public void Raw(byte[] bytes)
+    public void Raw(byte[] bytes, int dataBytes = 0)
     {
         if (Current)
         {
-            modem.Output.Raw(bytes);
+            modem.Output.Raw(bytes, dataBytes);
         }
     }
 
@@ -40,6 +41,9 @@ internal sealed class CommandReply(ModemCore modem)
     }
 
     public void Ok() => Final("OK");
+
+    /// <summary>A final result of the command's own (Quectel's SEND OK and SEND FAIL).</summary>
+    public void Result(string line) => Final(line);
 
     /// <summary>Plain ERROR, whatever the CMEE mode (unknown commands, syntax the module does not parse).</summary>
     public void Error() => Final("ERROR");
@@ -55,6 +59,12 @@ internal sealed class CommandReply(ModemCore modem)
         }
 
         Finished = true;
+        if (onOk is not null && line == "OK")
+        {
+            onOk();
+            return;
+        }
+
         if (modem.Faults.TryTakeMidResponseUrc(out string urc))
         {
             modem.Output.Line(urc);

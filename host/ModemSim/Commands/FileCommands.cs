@@ -100,7 +100,7 @@ internal sealed class FileCommands(ModemCore modem) : ICommandFamily
         int start = fromPosition ? Math.Min(position, content.Length) : 0;
         int count = Math.Min(length, content.Length - start);
         reply.Info(string.Create(CultureInfo.InvariantCulture, $"+CFSRFILE: {count}"));
-        reply.Raw(content[start..(start + count)]);
+        reply.Raw(content[start..(start + count)], count);
         reply.Ok();
     }
 

@@ -11,15 +11,19 @@ internal sealed class GeneralCommands(ModemCore modem) : ICommandFamily
         dispatcher.Add(string.Empty, (c, r) => Only(c, CommandForm.Execute, r, r.Ok));
         dispatcher.Add("E", Echo);
         dispatcher.Add("+CMEE", Cmee);
-        dispatcher.Add("+CGMR", (c, r) => Only(c, CommandForm.Execute, r, () => BareAnswer(r, "Revision:" + modem.Options.Revision)));
+        dispatcher.Add("+CGMR", (c, r) => Only(c, CommandForm.Execute, r, () => BareAnswer(r, modem.Dialect.RevisionLine(modem.Revision))));
+        dispatcher.Add("+CGMM", (c, r) => Only(c, CommandForm.Execute, r, () => Answer(r, modem.Dialect.ModelName)));
         dispatcher.Add("+CGSN", (c, r) => Only(c, CommandForm.Execute, r, () => BareAnswer(r, modem.Options.Imei)));
-        dispatcher.Add("+CCID", (c, r) => Only(c, CommandForm.Execute, r, () => WithSim(r, () => WhenSimRead(r, () => BareAnswer(r, modem.Options.Iccid)))));
-        dispatcher.Add("+CPIN", (c, r) => Only(c, CommandForm.Read, r, () => WithSim(r, () => SimState(r))));
+        dispatcher.Add("+CPIN", (c, r) => Only(c, CommandForm.Read, r, () => WithSim(modem, r, () => SimState(r))));
         dispatcher.Add("+CSQ", (c, r) => Only(c, CommandForm.Execute, r, () => Answer(r, Signal())));
         dispatcher.Add("+CFUN", Cfun);
-        dispatcher.Add("+CPOWD", Cpowd);
-        dispatcher.Add("+CLTS", Clts);
         dispatcher.Add("+CCLK", Cclk);
+        if (modem.Dialect.IsSimcom)
+        {
+            dispatcher.Add("+CCID", (c, r) => Only(c, CommandForm.Execute, r, () => WithSim(modem, r, () => WhenSimRead(r, () => BareAnswer(r, modem.Options.Iccid)))));
+            dispatcher.Add("+CPOWD", Cpowd);
+            dispatcher.Add("+CLTS", Clts);
+        }
     }
 
     /// <summary>Runs <paramref name="action"/> for the one form the command has; any other form is ERROR.</summary>
@@ -41,7 +45,7 @@ internal sealed class GeneralCommands(ModemCore modem) : ICommandFamily
         reply.Ok();
     }
 
-    private void WithSim(CommandReply reply, Action action)
+    internal static void WithSim(ModemCore modem, CommandReply reply, Action action)
     {
         if (modem.Network.SimMissing)
         {

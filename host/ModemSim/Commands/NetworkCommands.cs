@@ -10,12 +10,15 @@ internal sealed class NetworkCommands(ModemCore modem) : ICommandFamily
 
     public void Register(CommandDispatcher dispatcher)
     {
-        dispatcher.Add("+CNMP", Cnmp);
-        dispatcher.Add("+CMNB", Cmnb);
-        dispatcher.Add("+CGDCONT", Cgdcont);
-        dispatcher.Add("+CNCFG", Cncfg);
         dispatcher.Add("+CEREG", Cereg);
-        dispatcher.Add("+CNACT", Cnact);
+        dispatcher.Add("+CGDCONT", Cgdcont);
+        if (modem.Dialect.IsSimcom)
+        {
+            dispatcher.Add("+CNMP", Cnmp);
+            dispatcher.Add("+CMNB", Cmnb);
+            dispatcher.Add("+CNCFG", Cncfg);
+            dispatcher.Add("+CNACT", Cnact);
+        }
     }
 
     private static string Format(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
@@ -136,7 +139,7 @@ internal sealed class NetworkCommands(ModemCore modem) : ICommandFamily
                 if (action == 0)
                 {
                     reply.Ok();
-                    modem.Network.Deactivate();
+                    modem.Network.Deactivate(byHost: true);
                 }
                 else if (modem.Network.Activate())
                 {

@@ -148,7 +148,7 @@ internal sealed class SocketCommands(ModemCore modem) : ICommandFamily
                 else
                 {
                     // "\r\n+CARECV: <len>,<bytes>" and then the final result's own "\r\nOK\r\n".
-                    reply.Raw([.. Encoding.ASCII.GetBytes("\r\n" + prefix + ","), .. data]);
+                    reply.Raw([.. Encoding.ASCII.GetBytes("\r\n" + prefix + ","), .. data], data.Length);
                 }
 
                 reply.Ok();

@@ -41,7 +41,7 @@ internal sealed class InputAssembler
                 {
                     capture = null;
                     data.Timer?.Cancel();
-                    traffic.Add(TrafficDirection.ToModem, data.Data);
+                    traffic.Add(TrafficDirection.ToModem, data.Data, data.Data.Length);
                     data.Complete(data.Data);
                 }
             }
@@ -78,7 +78,7 @@ internal sealed class InputAssembler
             if (capture == data)
             {
                 capture = null;
-                traffic.Add(TrafficDirection.ToModem, data.Partial);
+                traffic.Add(TrafficDirection.ToModem, data.Partial, data.Partial.Length);
                 data.TimedOut(data.Partial);
             }
         });

@@ -20,6 +20,8 @@ internal sealed class ModemCore : IDisposable
     private volatile bool stopping;
     private ScheduledAction? silenceTimer;
     private int commandCount;
+    private int unansweredCommandCount;
+    private int unansweredLinePrefix;
 
     public ModemCore(IByteLink link, ModemSimOptions options)
     {
@@ -32,14 +34,8 @@ internal sealed class ModemCore : IDisposable
         Clock = new ModemClock(Loop, options.NetworkTime);
         Network = new Network(this);
         Sockets = new SocketTable(this);
-        dispatcher = new CommandDispatcher(
-        [
-            new GeneralCommands(this),
-            new NetworkCommands(this),
-            new FileCommands(this),
-            new SslCommands(this),
-            new SocketCommands(this),
-        ]);
+        Dialect = Dialect.For(options.Model);
+        dispatcher = new CommandDispatcher(Dialect.Families(this));
         pump = new Thread(Pump) { IsBackground = true, Name = "ModemSim link reader" };
         pump.Start();
         if (options.StartPoweredOn)
@@ -49,6 +45,15 @@ internal sealed class ModemCore : IDisposable
     }
 
     public ModemSimOptions Options { get; }
+
+    /// <summary>The module family's commands, URCs and result codes.</summary>
+    public Dialect Dialect { get; }
+
+    /// <summary>The shortest PWRKEY pulse that toggles power.</summary>
+    public int PowerKeyMinPulseMs => Options.PowerKeyMinPulseMs ?? Dialect.MinPowerKeyPulseMs;
+
+    /// <summary>The firmware revision AT+CGMR reports.</summary>
+    public string Revision => Options.Revision ?? Dialect.DefaultRevision;
 
     public EventLoop Loop { get; }
 
@@ -79,6 +84,9 @@ internal sealed class ModemCore : IDisposable
     public int Epoch { get; private set; }
 
     public int CommandCount => Volatile.Read(ref commandCount);
+
+    /// <summary>AT command lines that arrived while the module was off or hung, and so went unanswered.</summary>
+    public int UnansweredCommandCount => Volatile.Read(ref unansweredCommandCount);
 
     /// <summary>Sends an unsolicited result line.</summary>
     public void Urc(string line) => Output.Line(line);
@@ -121,7 +129,7 @@ internal sealed class ModemCore : IDisposable
         Later(Options.BootDelayMs, Boot);
     }
 
-    /// <summary>Powers down: "NORMAL POWER DOWN" when <paramref name="announce"/> and running, then silence.</summary>
+    /// <summary>Powers down: the dialect's power-down line ("NORMAL POWER DOWN", "POWERED DOWN") when <paramref name="announce"/> and running, then silence.</summary>
     public void PowerDown(bool announce)
     {
         if (Power == PowerState.Off)
@@ -131,7 +139,7 @@ internal sealed class ModemCore : IDisposable
 
         if (announce)
         {
-            Output.Line("NORMAL POWER DOWN");
+            Output.Line(Dialect.PowerDownLine);
         }
 
         LosePower();
@@ -184,7 +192,7 @@ internal sealed class ModemCore : IDisposable
     private void Boot()
     {
         ModemProfile profile = Options.Profile;
-        Session = new SessionState { SimReady = !profile.SimBusyUntilReady };
+        Session = new SessionState { Clts = Dialect.ClockFollowsNetwork, SimReady = !profile.SimBusyUntilReady };
         Clock.ResetToPowerOn();
         Input.Reset();
         Power = PowerState.On;
@@ -208,18 +216,21 @@ internal sealed class ModemCore : IDisposable
 
             Network.RadioOn();
         });
-        Later(2 * gap, () =>
+        IReadOnlyList<string> tail = Dialect.BootTail(Network.SimMissing);
+        for (int i = 0; i < tail.Count; i++)
         {
-            Session.SimReady = true;
-            Output.Line(Network.SimMissing ? "+CPIN: NOT INSERTED" : "+CPIN: READY");
-        });
-        Later(3 * gap, () =>
-        {
-            if (!Network.SimMissing)
+            string boot = tail[i];
+            Later((2 + i) * gap, () =>
             {
-                Output.Line("SMS Ready");
-            }
-        });
+                // The SIM state line ends a busy SIM's first seconds (the field profile's "SIM busy").
+                if (boot.StartsWith("+CPIN: ", StringComparison.Ordinal))
+                {
+                    Session.SimReady = true;
+                }
+
+                Output.Line(boot);
+            });
+        }
     }
 
     private void LosePower()
@@ -262,8 +273,11 @@ internal sealed class ModemCore : IDisposable
         if (Power != PowerState.On || Silent)
         {
             Traffic.Add(TrafficDirection.ToModem, chunk);
+            CountUnansweredCommands(chunk);
             return;
         }
+
+        unansweredLinePrefix = 0;
 
         Input.Feed(chunk);
     }
@@ -286,20 +300,28 @@ internal sealed class ModemCore : IDisposable
             Output.Raw([.. line, (byte)'\r']);
         }
 
-        CommandLine? command = CommandLine.Parse(Encoding.Latin1.GetString(line));
-        if (command is null)
+        IReadOnlyList<CommandLine>? commands = CommandLine.ParseAll(Encoding.Latin1.GetString(line));
+        if (commands is null)
         {
             return;
         }
 
         Interlocked.Increment(ref commandCount);
+        Run(commands, 0);
+    }
+
+    // Runs the command at index of a line's commands; the next one runs when it answered OK, and the line's answer is
+    // the last command's, or the first error.
+    private void Run(IReadOnlyList<CommandLine> commands, int index)
+    {
+        CommandLine command = commands[index];
         if (Faults.TakeReboot(command.Body))
         {
             Reboot();
             return;
         }
 
-        var reply = new CommandReply(this);
+        var reply = new CommandReply(this, index + 1 < commands.Count ? () => Run(commands, index + 1) : null);
         if (Faults.TakeFailure(command.Body) is int code)
         {
             reply.Cme(code);
@@ -307,5 +329,32 @@ internal sealed class ModemCore : IDisposable
         }
 
         dispatcher.Execute(command, reply);
+    }
+
+    // A line that starts with "AT" and ends with CR is a command line the firmware wrote, answered or not. Lines may
+    // arrive split across chunks, so how much of "AT" the current line began with is carried over: 0 at a line's
+    // start, 1 after its "A", 2 once it began with "AT", -1 when it is no command.
+    private void CountUnansweredCommands(byte[] chunk)
+    {
+        foreach (byte b in chunk)
+        {
+            if (b == (byte)'\r')
+            {
+                if (unansweredLinePrefix == 2)
+                {
+                    Interlocked.Increment(ref unansweredCommandCount);
+                }
+
+                unansweredLinePrefix = 0;
+                continue;
+            }
+
+            unansweredLinePrefix = unansweredLinePrefix switch
+            {
+                0 => (b | 0x20) == 'a' ? 1 : -1,
+                1 => (b | 0x20) == 't' ? 2 : -1,
+                _ => unansweredLinePrefix,
+            };
+        }
     }
 }

@@ -31,8 +31,8 @@ internal sealed class ModemOutput
     /// <summary>Sends text as is (echo, prompts).</summary>
     public void Text(string text) => Raw(Encoding.Latin1.GetBytes(text));
 
-    /// <summary>Sends bytes as is.</summary>
-    public void Raw(byte[] bytes)
+    /// <summary>Sends bytes as is; the last <paramref name="dataBytes"/> are data (a socket's, a file's), not AT text.</summary>
+    public void Raw(byte[] bytes, int dataBytes = 0)
     {
         if (bytes.Length == 0 || muted())
         {
@@ -45,7 +45,7 @@ internal sealed class ModemOutput
             return;
         }
 
-        traffic.Add(TrafficDirection.FromModem, wire);
+        traffic.Add(TrafficDirection.FromModem, wire, dataBytes - (bytes.Length - wire.Length));
         try
         {
             link.Write(wire, 0, wire.Length);

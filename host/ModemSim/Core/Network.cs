@@ -87,23 +87,40 @@ internal sealed class Network(ModemCore modem)
             if (Registered)
             {
                 PdpActive = true;
-                modem.Urc("+APP PDP: 0,ACTIVE");
+                modem.Urc(modem.Dialect.PdpActivated!);
             }
             else
             {
-                modem.Urc("+APP PDP: 0,DEACTIVE");
+                modem.Urc(modem.Dialect.PdpDeactivated(byHost: false)!);
             }
         });
         return true;
     }
 
-    /// <summary>Deactivates the context (CNACT=0,0, network loss or an injected fault): the URC, then its sockets close.</summary>
-    public void Deactivate()
+    /// <summary>
+    /// Quectel's AT+QIACT=1 after its activation time: the context comes up when registered (true), and the command's
+    /// own OK says so; false when not registered.
+    /// </summary>
+    public bool ActivateNow()
+    {
+        PdpActive = Registered;
+        return PdpActive;
+    }
+
+    /// <summary>
+    /// Deactivates the context (CNACT=0,0 or QIDEACT by the host, network loss or an injected fault): the dialect's URC
+    /// (none for a host's own QIDEACT), then its sockets close.
+    /// </summary>
+    public void Deactivate(bool byHost = false)
     {
         activation?.Cancel();
         activation = null;
         PdpActive = false;
-        modem.Urc("+APP PDP: 0,DEACTIVE");
+        if (modem.Dialect.PdpDeactivated(byHost) is { } urc)
+        {
+            modem.Urc(urc);
+        }
+
         modem.Sockets.NetworkLost();
     }
 

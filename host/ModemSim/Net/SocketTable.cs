@@ -118,8 +118,6 @@ internal sealed class SocketTable(ModemCore modem)
         }
     }
 
-    private static string Format(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
-
     private static IPEndPoint? Map(ModemSimOptions options, string host, int port)
     {
         foreach (string key in new[] { host + ":" + port.ToString(CultureInfo.InvariantCulture), host })
@@ -206,7 +204,7 @@ internal sealed class SocketTable(ModemCore modem)
 
     private void ReportOpen(int cid, int result)
     {
-        modem.Urc(Format($"+CAOPEN: {cid},{result}"));
+        modem.Urc(modem.Dialect.OpenResultUrc(cid, result));
         Action? heldOk = heldOks[cid];
         heldOks[cid] = null;
         heldOk?.Invoke();
@@ -223,7 +221,7 @@ internal sealed class SocketTable(ModemCore modem)
         if (!socket.Indicated)
         {
             socket.Indicated = true;
-            modem.Urc(Format($"+CADATAIND: {socket.Cid}"));
+            modem.Urc(modem.Dialect.DataWaitingUrc(socket.Cid));
         }
     }
 
@@ -239,6 +237,6 @@ internal sealed class SocketTable(ModemCore modem)
     {
         socket.Phase = SocketPhase.Closed;
         socket.Dispose();
-        modem.Urc(Format($"+CASTATE: {socket.Cid},0"));
+        modem.Urc(modem.Dialect.PeerClosedUrc(socket.Cid));
     }
 }

@@ -67,6 +67,15 @@ internal static class Https
             root.GetProperty("amazonRootCaUrl").GetString()!);
     }
 
+    /// <summary>Publishes <paramref name="body"/> at QoS 1 with HTTPS POST, credentials in the query as the seed builds them; fails unless 200.</summary>
+    public static async Task PublishAsync(SimulatedCloud cloud, OnboardingResponse login, string topic, string body)
+    {
+        string credentials = login.Username[login.Username.IndexOf("x-amz-customauthorizer-name", StringComparison.Ordinal)..];
+        using HttpResponseMessage response = await SendAsync(
+            cloud, TestCloud.SimAddress, new HttpRequestMessage(HttpMethod.Post, IotUrl(cloud, $"/topics/{topic}?qos=1&{credentials}")) { Content = new StringContent(body) });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
     /// <summary>The IoT endpoint URL for a path and query.</summary>
     public static Uri IotUrl(SimulatedCloud cloud, string pathAndQuery) => new($"https://{cloud.IotHost}:{cloud.IotEndpoint.Port}{pathAndQuery}");
 }

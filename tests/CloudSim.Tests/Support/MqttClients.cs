@@ -61,7 +61,7 @@ internal static class MqttClients
         var session = new MqttSession(new MqttClientFactory().CreateMqttClient());
         try
         {
-            await session.Client.ConnectAsync(options.Build(), TestCloud.Bounded());
+            session.Connected = await session.Client.ConnectAsync(options.Build(), TestCloud.Bounded());
             return session;
         }
         catch
@@ -102,6 +102,9 @@ internal sealed class MqttSession : IAsyncDisposable
     }
 
     public IMqttClient Client { get; }
+
+    /// <summary>The CONNACK's outcome (session present or not).</summary>
+    public MqttClientConnectResult? Connected { get; set; }
 
     /// <summary>The fixed-header byte of every packet the client received, in order.</summary>
     public ConcurrentQueue<byte> InboundPacketTypes { get; } = new();

@@ -1,7 +1,7 @@
 using CellularIot.Cloud.Onboarding;
 using CellularIot.Cloud.Session;
-using CellularIot.Modem.Sim7080;
 using CellularIot.ModemSim;
+using CellularIot.Runner;
 using CellularIot.TestSupport;
 
 namespace CellularIot.EndToEnd.Tests.Support;
@@ -21,7 +21,11 @@ internal static class Fast
 
     public static ModemSimOptions FieldSimulator() => FastModem.Simulator().WithFieldTiming(FieldTimeScale);
 
-    public static void Driver(Sim7080Settings driver) => FastModem.Driver(driver, probeTimeoutMs: 150, attachTimeoutMs: 2000);
+    public static void Drivers(ModemDrivers drivers)
+    {
+        FastModem.Driver(drivers.Sim7080, probeTimeoutMs: 150, attachTimeoutMs: 2000);
+        FastModem.Driver(drivers.Quectel, probeTimeoutMs: 150, attachTimeoutMs: 2000);
+    }
 
     public static void Session(SessionSettings session)
     {

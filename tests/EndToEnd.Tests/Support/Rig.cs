@@ -2,7 +2,7 @@ using System.Diagnostics;
 using CellularIot.App;
 using CellularIot.App.Config;
 using CellularIot.Cloud.Session;
-using CellularIot.Modem.Sim7080;
+using CellularIot.ModemSim;
 using CellularIot.Runner;
 using CellularIot.TestSupport;
 using Xunit;
@@ -43,29 +43,39 @@ internal sealed class Rig : IAsyncDisposable
     public IReadOnlyList<long[]> Telemetry => Support.Telemetry.SequencesOf(World.ReceivedOn("telemetry"));
 
     /// <summary>
-    /// Starts a world whose modem behaves like field modules (<see cref="CellularIot.ModemSim.ModemProfile.Field"/>,
-    /// with its timing scaled down) unless <paramref name="fieldModem"/> is false, and the device in it.
+    /// A world whose module is <paramref name="model"/> (with or without ALPN) and a device running its driver. A
+    /// SIM7080G behaves like field modules (<see cref="CellularIot.ModemSim.ModemProfile.Field"/>, with its timing
+    /// scaled down) unless <paramref name="fieldModem"/> is false.
     /// </summary>
-    public static async Task<Rig> StartAsync(bool modemAlpn = false, TimeSpan? tokenLifetime = null, bool fieldModem = true)
+    public static async Task<Rig> StartAsync(
+        bool modemAlpn = false,
+        TimeSpan? tokenLifetime = null,
+        TransportChoice transport = TransportChoice.Auto,
+        int batchSize = 1,
+        int maxPayloadBytes = 128 * 1024,
+        ModemModel model = ModemModel.Sim7080,
+        bool fieldModem = true)
     {
         SimulatedWorld world = await SimulatedWorld.StartAsync(
             new WorldOptions
             {
+                Model = model,
                 ModemAlpn = modemAlpn,
-                FieldModem = fieldModem,
+                FieldModem = fieldModem && model == ModemModel.Sim7080,
                 TokenLifetime = tokenLifetime ?? TimeSpan.FromHours(24),
-                Simulator = fieldModem ? Fast.FieldSimulator() : Fast.Simulator(),
+                MaxPayloadBytes = maxPayloadBytes,
+                Simulator = fieldModem && model == ModemModel.Sim7080 ? Fast.FieldSimulator() : Fast.Simulator(),
             },
             TestContext.Current.CancellationToken);
         try
         {
-            var settings = new DeviceSettings { PublishIntervalSeconds = Fast.IntervalSeconds };
-            Sim7080Settings modem = world.ModemSettingsFor(settings);
-            Fast.Driver(modem);
+            var settings = new DeviceSettings { PublishIntervalSeconds = Fast.IntervalSeconds, Transport = transport, BatchSize = batchSize };
+            ModemDrivers drivers = world.DriversFor(settings);
+            Fast.Drivers(drivers);
             SessionSettings session = Device.SessionSettingsFor(settings);
             Fast.Session(session);
             var log = new TestLog();
-            return new Rig(world, world.CreateDevice(settings, modem, session, log), log);
+            return new Rig(world, world.CreateDevice(settings, drivers, session, log), log);
         }
         catch
         {

@@ -37,7 +37,7 @@ internal sealed class SimHarness : IDisposable
     /// <summary>Pulses the power key and expects the boot URCs.</summary>
     public void PowerUp()
     {
-        Simulator.PowerKey.Pulse(Simulator.Options.PowerKeyMinPulseMs);
+        Simulator.PowerKey.Pulse(Simulator.PowerKeyMinPulseMs);
         Port.Expect(Dialect.Boot);
         Echo = true;
     }

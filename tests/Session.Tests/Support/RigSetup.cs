@@ -45,4 +45,10 @@ internal sealed class RigSetup
 
     /// <summary>Changes to the fast driver settings.</summary>
     public Action<Sim7080Settings>? Driver { get; init; }
+
+    /// <summary>The CA (PEM) the device trusts; null for the cloud's own.</summary>
+    public byte[]? TrustedCaPem { get; init; }
+
+    /// <summary>The time the network gives the modem; null for the host's clock.</summary>
+    public DateTimeOffset? NetworkTime { get; init; }
 }

@@ -41,6 +41,7 @@ internal sealed class SessionRig : IAsyncDisposable
     private readonly InMemoryLinkPair line;
     private readonly IDisposable tap;
     private readonly ConcurrentQueue<PublishedMessage> published = new();
+    private readonly ConcurrentDictionary<string, IPEndPoint> hosts;
 
     static SessionRig()
     {
@@ -67,7 +68,7 @@ internal sealed class SessionRig : IAsyncDisposable
         StoreDirectory = Directory.CreateTempSubdirectory("session-tests-").FullName;
         bool alpn = setup.Transport == Transport.MqttTls;
 
-        var hosts = new Dictionary<string, IPEndPoint>(cloud.HostMap, StringComparer.OrdinalIgnoreCase);
+        hosts = new ConcurrentDictionary<string, IPEndPoint>(cloud.HostMap, StringComparer.OrdinalIgnoreCase);
         if (breaker is not null)
         {
             hosts[cloud.IotHost] = breaker.EndPoint;
@@ -80,6 +81,7 @@ internal sealed class SessionRig : IAsyncDisposable
             Iccid = Iccid,
             HostMap = hosts,
             SourceAddress = SimAddress,
+            NetworkTime = setup.NetworkTime,
         });
 
         Sim7080Settings driver = Fast.Driver();
@@ -93,7 +95,7 @@ internal sealed class SessionRig : IAsyncDisposable
         setup.Session?.Invoke(Settings);
         Store = new FileBlobStore(StoreDirectory);
         Tokens = new TokenLifecycle(new TokenStore(Store), DeviceClock, Settings.Token, Log);
-        byte[] caPem = File.ReadAllBytes(cloud.CaCertificatePath);
+        byte[] caPem = setup.TrustedCaPem ?? File.ReadAllBytes(cloud.CaCertificatePath);
         Session = new CloudSession(Modem, Settings, Tokens, DeviceClock, Log, new Random(7), caPem, [.. setup.Subscriptions], Recorder);
     }
 
@@ -200,6 +202,9 @@ internal sealed class SessionRig : IAsyncDisposable
         var login = new OnboardingResult(username, issued.IotCoreEndpointUrl, issued.ClientId, issued.AmazonRootCaUrl);
         new TokenStore(Store).Save(new TokenRecord(login, DateTime.UtcNow.AddSeconds(-5)));
     }
+
+    /// <summary>Makes the modem's DNS answer <paramref name="name"/> with <paramref name="endpoint"/> from now on.</summary>
+    public void MapHost(string name, IPEndPoint endpoint) => hosts[name] = endpoint;
 
     /// <summary>Steps the session until <paramref name="done"/> holds, calling <paramref name="eachStep"/> after every step; fails after <paramref name="timeoutMs"/>.</summary>
     public void RunUntil(Func<bool> done, string what, int timeoutMs = PatientMs, Action? eachStep = null)

@@ -13,8 +13,8 @@ namespace CellularIot.Tests.App
         public void ReadsEveryKey()
         {
             string file = "# comment\r\nboard=generic-esp32-sim7080g\r\napn=iot.1nce.net\r\nradio=both\r\npublishIntervalSeconds=60\r\n"
-                + "batchSize=4\r\nqos=0\r\ntransport=mqtt-websocket\r\nbaudRate=921600\r\nonboardingHost=device.connectivity-suite.cloud\r\n"
-                + "telemetryTopic=sensors/env\r\nmodemRxPin=26\r\nmodemTxPin=27\r\npowerKeyPin=25\r\npersistBacklog=true\r\n";
+                + "batchSize=4\r\nqos=0\r\ntransport=https-post\r\nbaudRate=921600\r\nonboardingHost=device.connectivity-suite.cloud\r\n"
+                + "telemetryTopic=sensors/env\r\nmodemRxPin=26\r\nmodemTxPin=27\r\npowerKeyPin=25\r\npersistBacklog=true\r\ncleanSession=true\r\npostIdleSeconds=20\r\n";
 
             DeviceSettings settings = DeviceSettingsParser.Parse(Utf8.GetBytes(file));
 
@@ -23,10 +23,12 @@ namespace CellularIot.Tests.App
             Assert.AreEqual(60, settings.PublishIntervalSeconds);
             Assert.AreEqual(4, settings.BatchSize);
             Assert.AreEqual(0, settings.Qos);
-            Assert.AreEqual((int)TransportChoice.MqttWebSocket, (int)settings.Transport);
+            Assert.AreEqual((int)TransportChoice.HttpsPost, (int)settings.Transport);
+            Assert.AreEqual(20, settings.PostIdleSeconds);
             Assert.AreEqual(921600, settings.BaudRate);
             Assert.AreEqual("sensors/env", settings.TelemetryTopic);
             Assert.IsTrue(settings.PersistBacklog);
+            Assert.IsTrue(settings.CleanSession);
             BoardPreset board = settings.ResolveBoard();
             Assert.AreEqual(26, board.ModemRxPin);
             Assert.AreEqual(27, board.ModemTxPin);
@@ -43,6 +45,7 @@ namespace CellularIot.Tests.App
             Assert.AreEqual(300, settings.PublishIntervalSeconds);
             Assert.AreEqual((int)TransportChoice.Auto, (int)settings.Transport);
             Assert.AreEqual("device.connectivity-suite.cloud", settings.OnboardingHost);
+            Assert.IsFalse(settings.CleanSession, "the broker keeps the session unless told otherwise");
             BoardPreset board = settings.ResolveBoard();
             Assert.AreEqual(4, board.ModemRxPin);
             Assert.AreEqual(5, board.ModemTxPin);
@@ -55,7 +58,8 @@ namespace CellularIot.Tests.App
         [DataRow("radio=lte", "line 2: radio must be catm, nbiot or both, not 'lte'")]
         [DataRow("qos=2", "line 2: qos must be a whole number from 0 to 1, not '2'")]
         [DataRow("publishIntervalSeconds=ten", "line 2: publishIntervalSeconds must be a whole number")]
-        [DataRow("transport=mqtt", "line 2: transport must be auto, mqtt-tls or mqtt-websocket")]
+        [DataRow("transport=mqtt", "line 2: transport must be auto, mqtt-tls, mqtt-websocket or https-post")]
+        [DataRow("postIdleSeconds=0", "line 2: postIdleSeconds must be a whole number from 1 to 3600")]
         [DataRow("baudRate=100000", "line 2: baudRate must be one of")]
         [DataRow("telemetryTopic=/x", "line 2: telemetryTopic must not start or end with '/'")]
         [DataRow("telemetryTopic=a/#", "line 2: telemetryTopic must not start or end with '/' nor hold the wildcards")]
@@ -63,6 +67,7 @@ namespace CellularIot.Tests.App
         [DataRow("just words", "line 2: expected key=value")]
         [DataRow("qos=1\nqos=0", "line 3: 'qos' is set twice")]
         [DataRow("persistBacklog=yes", "line 2: persistBacklog must be true or false, not 'yes'")]
+        [DataRow("modem=bg77", "line 2: modem must be sim7080, bg95, bg96 or auto, not 'bg77'")]
         [DataRow("apn=iot.\"1nce\".net", "line 2: apn must be printable ASCII without")]
         [DataRow("apn=iot.1nce.n\u00E9t", "line 2: apn must be printable ASCII without")]
         [DataRow("onboardingHost=device connectivity", "line 2: onboardingHost must be a host name")]
@@ -82,6 +87,18 @@ namespace CellularIot.Tests.App
             }
 
             Assert.IsTrue(false, "no error for " + lines);
+        }
+
+        [TestMethod]
+        [DataRow("", "lilygo-t-sim7080g-s3", 1)]
+        [DataRow("", "generic-esp32-bg95", 2)]
+        [DataRow("modem=bg96\n", "generic-esp32-bg95", 3)]
+        [DataRow("modem=auto\n", "lilygo-t-sim7080g-s3", 4)]
+        [DataRow("modem=sim7080\n", "generic-esp32-bg95", 1)]
+        public void TakesTheBoardsModemUnlessTheFileNamesOne(string modemLine, string board, int expected)
+        {
+            DeviceSettings settings = DeviceSettingsParser.Parse(Utf8.GetBytes(modemLine + "board=" + board + "\n"));
+            Assert.AreEqual(expected, (int)settings.ResolveModem());
         }
 
         [TestMethod]

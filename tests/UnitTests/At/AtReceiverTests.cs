@@ -217,6 +217,33 @@ namespace CellularIot.Tests.At
         }
 
         [TestMethod]
+        public void ReportsTheConnectPromptThenTheUploadsResult()
+        {
+            var receiver = new AtReceiver(128, 4);
+            var command = new AtCommand("AT+QFUPL=\"UFS:a\",3,10").Expect("+QFUPL: ", 1).WithPayload(AtPrompt.Connect, new byte[3], 0, 3);
+            receiver.Begin(command);
+            Assert.AreEqual(AtReceiver.CommandProgressed, Feed(receiver, "\r\nCONNECT\r\n"));
+            Assert.AreEqual((int)AtOutcome.None, (int)command.Response.Outcome);
+            Feed(receiver, "\r\n+QFUPL: 3,242\r\n\r\nOK\r\n");
+            Assert.AreEqual((int)AtOutcome.Ok, (int)command.Response.Outcome);
+            Assert.AreEqual("242", command.Response.GetField(0, 1));
+        }
+
+        [TestMethod]
+        public void EndsWithTheCommandsOwnFailureLine()
+        {
+            var receiver = new AtReceiver(128, 4);
+            var command = new AtCommand("AT+QSSLSEND=0,5").ExpectSuccessLine("SEND OK").ExpectFailureLine("SEND FAIL")
+                .WithPayload(AtPrompt.Angle, new byte[5], 0, 5);
+            receiver.Begin(command);
+            Feed(receiver, "\r\n> ");
+            Feed(receiver, "\r\nSEND FAIL\r\n");
+            Assert.AreEqual((int)AtOutcome.Error, (int)command.Response.Outcome);
+            Assert.AreEqual("SEND FAIL", command.Response.ErrorText);
+            Assert.Contains("SEND FAIL", new AtCommandException(command).Message);
+        }
+
+        [TestMethod]
         public void EndsWithTheCommandsOwnSuccessLine()
         {
             var receiver = new AtReceiver(128, 4);

@@ -18,6 +18,9 @@ namespace CellularIot.Tests.Modem
         {
             Link = new ScriptedLink();
             Sim7080Script.Install(Link);
+
+            // As a module that booted: echo on until ATE0 (one that answers without echo kept an earlier bring-up's settings).
+            Link.Echo = true;
             Log = new RecordingLog();
             PowerKey = new FakePowerKey();
             Settings = settings;
@@ -58,7 +61,6 @@ namespace CellularIot.Tests.Modem
             settings.SocketOpenTimeoutMs = 500;
             settings.SendTimeoutMs = 500;
             settings.ReceiveCommandTimeoutMs = 300;
-            settings.ReceivePollMs = 100;
             settings.FileTimeoutMs = 500;
             settings.ResetTimeoutMs = 200;
             settings.PowerDownTimeoutMs = 300;

@@ -42,7 +42,7 @@ namespace CellularIot.Tests.Modem
                 Assert.AreEqual((int)RecoveryStep.SoftReset, (int)rig.Modem.Recover());
                 Assert.AreEqual(rig.Settings.ProbeAttempts, rig.Link.IndexOf("AT+CFUN=1,1"));
                 Assert.IsTrue(rig.Link.IndexOf("AT+CFUN=1,1") < rig.Link.IndexOf("ATE0"));
-                Assert.IsTrue(rig.Link.Saw("AT+CEREG=1"));
+                Assert.IsTrue(rig.Link.Saw("AT+CMEE=2;+CLTS=1;+CEREG=1"));
                 Assert.AreEqual(0, rig.PowerKey.Pulses);
                 Assert.IsFalse(rig.Modem.RebootDetected);
             }

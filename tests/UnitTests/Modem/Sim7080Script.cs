@@ -21,6 +21,7 @@ namespace CellularIot.Tests.Modem
             });
             link.On("AT+CMEE=2", Ok);
             link.On("AT+CLTS=1", Ok);
+            link.On("AT+CMEE=2;+CLTS=1;+CEREG=1", Ok);
             link.On("AT+CCLK?", "\r\n+CCLK: \"24/03/05,10:20:30+08\"\r\n\r\nOK\r\n");
             link.On("AT+CPIN?", "\r\n+CPIN: READY\r\n\r\nOK\r\n");
             link.On("AT+CCID", "\r\n" + Iccid + "\r\n\r\nOK\r\n");
@@ -29,6 +30,7 @@ namespace CellularIot.Tests.Modem
             link.On("AT+CNMP=38", Ok);
             link.On("AT+CMNB=*", Ok);
             link.On("AT+CGDCONT=*", Ok);
+            link.On("AT+CNMP=38;+CMNB=*", Ok);
             link.On("AT+CEREG=1", Ok);
             link.On("AT+CEREG?", "\r\n+CEREG: 1,5\r\n\r\nOK\r\n");
             link.On("AT+CSQ", "\r\n+CSQ: 20,99\r\n\r\nOK\r\n");

@@ -23,11 +23,7 @@ namespace CellularIot.Tests.Modem
                 Assert.IsFalse(socket.IsClosed);
                 string[] expected =
                 {
-                    "AT+CSSLCFG=\"sslversion\",0,3",
-                    "AT+CSSLCFG=\"sni\",0,\"sni.example.com\"",
-                    "AT+CASSLCFG=0,\"CRINDEX\",0",
-                    "AT+CASSLCFG=0,\"SSL\",1",
-                    "AT+CASSLCFG=0,\"CACERT\",\"ca.pem\"",
+                    "AT+CSSLCFG=\"sslversion\",0,3;+CSSLCFG=\"sni\",0,\"sni.example.com\";+CASSLCFG=0,\"SSL\",1;+CASSLCFG=0,\"CRINDEX\",0;+CASSLCFG=0,\"CACERT\",\"ca.pem\"",
                     "AT+CAOPEN=0,0,\"TCP\",\"a1b2.iot.eu-west-1.amazonaws.com\",443",
                 };
                 Assert.AreEqual(expected.Length, rig.Link.CommandCount);
@@ -38,8 +34,13 @@ namespace CellularIot.Tests.Modem
 
                 ISecureSocket second = rig.Modem.OpenSecureSocket(new SecureSocketOptions("h", 443, "ca.pem"));
                 Assert.AreEqual(1, second.Id);
-                Assert.IsTrue(rig.Link.Saw("AT+CSSLCFG=\"sni\",1,\"h\""));
-                Assert.IsTrue(rig.Link.Saw("AT+CASSLCFG=1,\"CRINDEX\",1"));
+                Assert.IsTrue(rig.Link.Saw("AT+CSSLCFG=\"sslversion\",1,3;+CSSLCFG=\"sni\",1,\"h\";+CASSLCFG=1,\"SSL\",1;+CASSLCFG=1,\"CRINDEX\",1;+CASSLCFG=1,\"CACERT\",\"ca.pem\""));
+
+                // Another host on an id whose other settings the module holds: only its SNI is written.
+                second.Close();
+                rig.Link.ClearHistory();
+                rig.Modem.OpenSecureSocket(new SecureSocketOptions("g", 443, "ca.pem"));
+                Assert.AreEqual("AT+CSSLCFG=\"sni\",1,\"g\"", rig.Link.Command(0));
             }
             finally
             {
@@ -224,6 +225,7 @@ namespace CellularIot.Tests.Modem
             try
             {
                 ISecureSocket socket = Open(rig);
+                Announce(rig);
                 byte[] buffer = new byte[64];
                 Assert.AreEqual(9, socket.Receive(buffer, 0, 64, 1000));
                 Assert.AreEqual("ab\r\nOK\r\nz", Utf8.Decode(buffer, 0, 9));
@@ -242,6 +244,7 @@ namespace CellularIot.Tests.Modem
             try
             {
                 ISecureSocket socket = Open(rig);
+                Announce(rig);
                 byte[] buffer = new byte[4000];
                 Assert.AreEqual(3, socket.Receive(buffer, 100, 3900, 1000));
                 Assert.AreEqual("abc", Utf8.Decode(buffer, 100, 3));
@@ -253,26 +256,20 @@ namespace CellularIot.Tests.Modem
         }
 
         [TestMethod]
-        public void WaitsForTheDataIndicationAfterAnEmptyRead()
+        public void ReadsOnlyOnceTheModemAnnouncesData()
         {
-            var settings = ModemRig.FastSettings();
-            settings.ReceivePollMs = 5000;
-            var rig = new ModemRig(settings).Up();
+            var rig = new ModemRig().Up();
             var clock = new RealClock();
-            rig.Link.Once("AT+CARECV=0,16", (l, c) =>
-            {
-                l.Inject("\r\n+CARECV: 0\r\n\r\nOK\r\n");
-                l.InjectLater("\r\n+CADATAIND: 0\r\n", 150);
-            });
             rig.Link.Once("AT+CARECV=0,16", "\r\n+CARECV: 4,data\r\n\r\nOK\r\n");
             try
             {
                 ISecureSocket socket = Open(rig);
+                rig.Link.InjectLater("\r\n+CADATAIND: 0\r\n", 150);
                 byte[] buffer = new byte[16];
                 long started = clock.MonotonicMs;
                 Assert.AreEqual(4, socket.Receive(buffer, 0, 16, 3000));
                 Assert.IsTrue(clock.MonotonicMs - started < 2000);
-                Assert.AreEqual(2, rig.Link.Count("AT+CARECV=0,16"));
+                Assert.AreEqual(1, rig.Link.Count("AT+CARECV=0,16"));
             }
             finally
             {
@@ -281,7 +278,32 @@ namespace CellularIot.Tests.Modem
         }
 
         [TestMethod]
-        public void ReturnsZeroWhenNothingArrivesInTime()
+        public void ReadsAgainUnannouncedAfterAReadThatFilledTheRequest()
+        {
+            var rig = new ModemRig().Up();
+            rig.Link.Once("AT+CARECV=0,4", "\r\n+CARECV: 4,abcd\r\n\r\nOK\r\n");
+            rig.Link.Once("AT+CARECV=0,4", "\r\n+CARECV: 2,ef\r\n\r\nOK\r\n");
+            try
+            {
+                ISecureSocket socket = Open(rig);
+                Announce(rig);
+                byte[] buffer = new byte[4];
+                Assert.AreEqual(4, socket.Receive(buffer, 0, 4, 1000));
+                Assert.AreEqual(2, socket.Receive(buffer, 0, 4, 1000));
+                Assert.AreEqual("ef", Utf8.Decode(buffer, 0, 2));
+
+                // The second read came back short: the module holds nothing more, and a third read waits for news.
+                Assert.AreEqual(0, socket.Receive(buffer, 0, 4, 200));
+                Assert.AreEqual(2, rig.Link.Count("AT+CARECV=0,4"));
+            }
+            finally
+            {
+                rig.Stop();
+            }
+        }
+
+        [TestMethod]
+        public void AnIdleSocketSendsNoCommand()
         {
             var rig = new ModemRig().Up();
             try
@@ -289,7 +311,8 @@ namespace CellularIot.Tests.Modem
                 ISecureSocket socket = Open(rig);
                 byte[] buffer = new byte[16];
                 Assert.AreEqual(0, socket.Receive(buffer, 0, 16, 250));
-                Assert.IsTrue(rig.Link.Count("AT+CARECV=0,16") >= 2);
+                Assert.AreEqual(0, socket.Receive(buffer, 0, 16, 250));
+                Assert.AreEqual(0, rig.Link.CountStartingWith("AT+CARECV"));
                 Assert.IsFalse(socket.IsClosed);
             }
             finally
@@ -307,6 +330,7 @@ namespace CellularIot.Tests.Modem
             try
             {
                 ISecureSocket socket = Open(rig);
+                Announce(rig);
                 int closedEvents = 0;
                 socket.Closed += (sender, e) => closedEvents++;
                 byte[] buffer = new byte[16];
@@ -388,6 +412,12 @@ namespace CellularIot.Tests.Modem
             ISecureSocket socket = rig.Modem.OpenSecureSocket(new SecureSocketOptions("example.com", 443, "ca.pem"));
             rig.Link.ClearHistory();
             return socket;
+        }
+
+        // The module's news that data waits for socket 0 (the socket reads only after it).
+        private static void Announce(ModemRig rig)
+        {
+            rig.Link.Inject("\r\n+CADATAIND: 0\r\n");
         }
 
         private static SocketOpenException OpenFailure(ModemRig rig)

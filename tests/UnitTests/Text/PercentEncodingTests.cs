@@ -29,5 +29,15 @@ namespace CellularIot.Tests.Text
         {
             Assert.ThrowsException(typeof(FormatException), () => PercentEncoding.Decode(encoded));
         }
+
+        [TestMethod]
+        [DataRow("8988228066612345678/telemetry", "8988228066612345678/telemetry")]
+        [DataRow("a b/c+d?e#f", "a%20b/c%2Bd%3Fe%23f")]
+        [DataRow("caf\u00E9-_.~", "caf%C3%A9-_.~")]
+        public void EncodesAPathKeepingItsSlashes(string path, string encoded)
+        {
+            Assert.AreEqual(encoded, PercentEncoding.EncodePath(path));
+            Assert.AreEqual(path, PercentEncoding.Decode(encoded));
+        }
     }
 }

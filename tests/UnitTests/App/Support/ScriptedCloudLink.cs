@@ -25,6 +25,11 @@ namespace CellularIot.Tests.App.Support
             get { return State == SessionState.Online; }
         }
 
+        public bool CanPublish(int qos)
+        {
+            return IsOnline;
+        }
+
         public string Iccid { get; private set; }
 
         public string TransportName

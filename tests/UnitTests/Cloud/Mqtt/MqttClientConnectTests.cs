@@ -18,7 +18,7 @@ namespace CellularIot.Tests.Cloud.Mqtt
             settings.KeepAliveSeconds = 60;
             var f = new ClientFixture(settings);
             f.NewBroker(BrokerPackets.Connack(0, true));
-            ConnectResult result = f.Client.Connect(f.Broker);
+            ConnectResult result = f.Client.Connect(f.Broker, null, 0);
 
             Assert.IsTrue(result.IsAccepted);
             Assert.IsTrue(result.SessionPresent);
@@ -30,6 +30,42 @@ namespace CellularIot.Tests.Cloud.Mqtt
                 BrokerPackets.Concat(new byte[] { 0x00, 0x07 }, Utf8.GetBytes("u?x=%2B")));
             CollectionAssert.AreEqual(expected, f.Broker.Written(0));
             Assert.AreEqual(1, f.Broker.Writes.Count);
+        }
+
+        [TestMethod]
+        public void ASubscribeThatWentWithConnectMustBeAnsweredInTime()
+        {
+            var f = new ClientFixture();
+            f.NewBroker(BrokerPackets.Connack(0, false));
+            string[] filters = { ClientFixture.Topic("commands/#") };
+            Assert.IsTrue(f.Client.Connect(f.Broker, filters, 1).IsAccepted);
+            Assert.AreEqual(1, f.Broker.WriteCalls);
+            Assert.AreEqual((byte)0x82, f.Broker.Written(1)[0]);
+
+            // Not waited for: the connection is up at once, and stays up while the SUBACK may still come.
+            Assert.IsTrue(f.Client.Poll(100));
+            f.Clock.Advance(f.Settings.SubackTimeoutMs);
+            Assert.IsFalse(f.Client.Poll(0));
+            Assert.AreEqual((int)ConnectionLossReason.ProtocolViolation, (int)f.Listener.LossReasons[0]);
+        }
+
+        [TestMethod]
+        public void ASubscribeThatWentWithConnectIsAnsweredLater()
+        {
+            var f = new ClientFixture();
+            f.NewBroker(BrokerPackets.Connack(0, false));
+            string[] filters = { ClientFixture.Topic("commands/#") };
+            Assert.IsTrue(f.Client.Connect(f.Broker, filters, 1).IsAccepted);
+            f.Broker.Send(BrokerPackets.Suback(1, new byte[] { 0x80 }));
+            for (int i = 0; i < 10 && f.Broker.Unread > 0; i++)
+            {
+                Assert.IsTrue(f.Client.Poll(100));
+            }
+
+            // Refused, and said so; the connection goes on past the SUBACK's time.
+            Assert.IsTrue(f.Log.Contains("subscription(s) refused"));
+            f.Clock.Advance(f.Settings.SubackTimeoutMs);
+            Assert.IsTrue(f.Client.Poll(0));
         }
 
         [TestMethod]
@@ -61,7 +97,7 @@ namespace CellularIot.Tests.Cloud.Mqtt
         {
             var f = new ClientFixture();
             f.NewBroker(BrokerPackets.Connack(code, false));
-            ConnectResult result = f.Client.Connect(f.Broker);
+            ConnectResult result = f.Client.Connect(f.Broker, null, 0);
 
             Assert.IsFalse(result.IsAccepted);
             Assert.AreEqual(code, (int)result.Outcome);
@@ -77,7 +113,7 @@ namespace CellularIot.Tests.Cloud.Mqtt
         {
             var f = new ClientFixture();
             f.NewBroker(null).CloseFromPeer();
-            ConnectResult result = f.Client.Connect(f.Broker);
+            ConnectResult result = f.Client.Connect(f.Broker, null, 0);
 
             Assert.AreEqual((int)ConnectOutcome.ClosedBeforeConnack, (int)result.Outcome);
             Assert.IsFalse(result.IsAuthFailure);
@@ -90,7 +126,7 @@ namespace CellularIot.Tests.Cloud.Mqtt
         {
             var f = new ClientFixture();
             f.NewBroker(BrokerPackets.Connack(0, false)).FailWrites = true;
-            ConnectResult result = f.Client.Connect(f.Broker);
+            ConnectResult result = f.Client.Connect(f.Broker, null, 0);
 
             Assert.AreEqual((int)ConnectOutcome.ClosedBeforeConnack, (int)result.Outcome);
             Assert.Contains("while sending CONNECT", result.Detail);
@@ -105,7 +141,7 @@ namespace CellularIot.Tests.Cloud.Mqtt
             Assert.AreEqual(10000, settings.ConnackTimeoutMs);
             var f = new ClientFixture(settings);
             f.NewBroker(null);
-            ConnectResult result = f.Client.Connect(f.Broker);
+            ConnectResult result = f.Client.Connect(f.Broker, null, 0);
 
             Assert.AreEqual((int)ConnectOutcome.ConnackTimeout, (int)result.Outcome);
             Assert.IsTrue(f.Clock.MonotonicMs >= 10000);
@@ -120,7 +156,7 @@ namespace CellularIot.Tests.Cloud.Mqtt
             var f = new ClientFixture();
             // The scripted broker has nothing for 9.9 s of reads; then the CONNACK comes.
             var broker = new DelayedConnack(f.Clock, 9900);
-            ConnectResult result = f.Client.Connect(broker);
+            ConnectResult result = f.Client.Connect(broker, null, 0);
             Assert.IsTrue(result.IsAccepted, result.Detail);
         }
 
@@ -129,7 +165,7 @@ namespace CellularIot.Tests.Cloud.Mqtt
         {
             var f = new ClientFixture();
             f.NewBroker(new byte[] { 0x48, 0x54, 0x54, 0x50 }); // "HTTP": an HTTPS endpoint reached without ALPN mqtt
-            ConnectResult result = f.Client.Connect(f.Broker);
+            ConnectResult result = f.Client.Connect(f.Broker, null, 0);
 
             Assert.AreEqual((int)ConnectOutcome.ProtocolError, (int)result.Outcome);
             Assert.Contains("first byte 0x48", result.Detail);
@@ -141,7 +177,7 @@ namespace CellularIot.Tests.Cloud.Mqtt
         {
             var f = new ClientFixture();
             f.NewBroker(BrokerPackets.Puback(1));
-            ConnectResult result = f.Client.Connect(f.Broker);
+            ConnectResult result = f.Client.Connect(f.Broker, null, 0);
 
             Assert.AreEqual((int)ConnectOutcome.ProtocolError, (int)result.Outcome);
             Assert.Contains("PUBACK instead of CONNACK", result.Detail);
@@ -152,7 +188,7 @@ namespace CellularIot.Tests.Cloud.Mqtt
         {
             var f = new ClientFixture();
             f.Connect();
-            var ex = (MqttException)Expect.Throws(typeof(MqttException), () => f.Client.Connect(new ScriptedBroker(f.Clock, 1)));
+            var ex = (MqttException)Expect.Throws(typeof(MqttException), () => f.Client.Connect(new ScriptedBroker(f.Clock, 1), null, 0));
             Assert.AreEqual((int)MqttError.AlreadyConnected, (int)ex.Error);
         }
 
@@ -161,7 +197,7 @@ namespace CellularIot.Tests.Cloud.Mqtt
         {
             var f = new ClientFixture(new MqttSettings(ClientFixture.Iccid, "secret-token-value"));
             f.NewBroker(BrokerPackets.Connack(5, false));
-            f.Client.Connect(f.Broker);
+            f.Client.Connect(f.Broker, null, 0);
             f.Connect();
             Assert.DoesNotContains("secret-token-value", f.Log.All);
         }

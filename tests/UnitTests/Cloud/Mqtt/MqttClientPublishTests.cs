@@ -126,12 +126,48 @@ namespace CellularIot.Tests.Cloud.Mqtt
         }
 
         [TestMethod]
-        public void RefusesToPublishWhenNotConnected()
+        public void AQos1MessageWaitsForTheConnectionAndGoesOutWithConnect()
         {
             var f = new ClientFixture();
-            var ex = (MqttException)Expect.Throws(typeof(MqttException), () => f.Publish("t", "x", 1));
+            var ex = (MqttException)Expect.Throws(typeof(MqttException), () => f.Publish("t", "x", 0));
             Assert.AreEqual((int)MqttError.NotConnected, (int)ex.Error);
+
+            int id = f.Publish("t", "waits", 1);
+            Assert.AreEqual(1, f.Client.InFlightCount);
+            f.NewBroker(BrokerPackets.Connack(0, false));
+            string[] filters = { ClientFixture.Topic("commands/#") };
+            Assert.IsTrue(f.Client.Connect(f.Broker, filters, 1).IsAccepted);
+
+            // CONNECT, the message (first sent: no DUP) and SUBSCRIBE in one write, nothing after CONNACK.
+            Assert.AreEqual(1, f.Broker.WriteCalls);
+            Assert.AreEqual(3, f.Broker.Writes.Count);
+            Assert.AreEqual((byte)0x10, f.Broker.Written(0)[0]);
+            Assert.AreEqual((byte)0x32, f.Broker.Written(1)[0]);
+            Assert.AreEqual((byte)0x82, f.Broker.Written(2)[0]);
+            f.Broker.Send(BrokerPackets.Puback(id));
+            PollUntilRead(f);
             Assert.AreEqual(0, f.Client.InFlightCount);
+        }
+
+        [TestMethod]
+        public void WhatDoesNotFitWithConnectGoesOutOnItsOwn()
+        {
+            // Room for CONNECT and one message: the second message follows CONNACK, SUBSCRIBE follows CONNECT's write.
+            var settings = new MqttSettings(ClientFixture.Iccid, "u");
+            settings.MaxPacketBytes = 128;
+            var f = new ClientFixture(settings);
+            f.Publish("t", "the first message, forty bytes long......", 1);
+            f.Publish("t", "the second message, forty bytes long.....", 1);
+            f.NewBroker(BrokerPackets.Connack(0, false));
+            string[] filters = { ClientFixture.Topic("commands/a-long-filter-that-will-not-fit-into-the-connect-write/#") };
+            Assert.IsTrue(f.Client.Connect(f.Broker, filters, 1).IsAccepted);
+
+            Assert.AreEqual(4, f.Broker.Writes.Count);
+            Assert.AreEqual((byte)0x10, f.Broker.Written(0)[0]);
+            Assert.AreEqual((byte)0x32, f.Broker.Written(1)[0]);
+            Assert.AreEqual((byte)0x82, f.Broker.Written(2)[0]);
+            Assert.AreEqual((byte)0x32, f.Broker.Written(3)[0]);
+            Assert.AreEqual(3, f.Broker.WriteCalls);
         }
 
         [TestMethod]

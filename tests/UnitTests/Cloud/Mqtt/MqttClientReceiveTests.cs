@@ -222,7 +222,7 @@ namespace CellularIot.Tests.Cloud.Mqtt
         {
             var f = new ClientFixture();
             f.NewBroker(BrokerPackets.Concat(BrokerPackets.Connack(0, true), BrokerPackets.Publish(ClientFixture.Topic("q"), "queued", 1, 5, false)));
-            Assert.IsTrue(f.Client.Connect(f.Broker).IsAccepted);
+            Assert.IsTrue(f.Client.Connect(f.Broker, null, 0).IsAccepted);
             PollUntilRead(f);
             Assert.AreEqual(1, f.Listener.Topics.Count);
         }

@@ -93,7 +93,7 @@ namespace CellularIot.Tests.Cloud.Session
             int id = Publish(session.Topic("telemetry"), 1);
             Assert.AreNotEqual(0, id);
             Assert.AreEqual(0, listener.Delivered.Count, "nothing is delivered before the broker says so");
-            session.RunOnce(0);
+            RunSteps(3);
             Assert.AreEqual(Iccid + "/telemetry", (string)broker.PublishedTopics[0]);
             Assert.AreEqual(1, listener.Delivered.Count);
             Assert.AreEqual(id, (int)listener.Delivered[0]);
@@ -135,11 +135,76 @@ namespace CellularIot.Tests.Cloud.Session
             RunUntil(SessionState.Online);
 
             broker.Answer(BrokerPackets.Publish(Iccid + "/commands/ping", "{}", 1, 7, false));
-            session.RunOnce(0);
+            RunSteps(3);
             Assert.AreEqual(1, listener.Messages.Count);
             Assert.AreEqual(Iccid + "/commands/ping {}", (string)listener.Messages[0]);
             Assert.AreEqual(1, broker.PubacksReceived.Count);
             Assert.AreEqual(7, (int)broker.PubacksReceived[0]);
+        }
+
+        [TestMethod]
+        public void TheBrokerIsAskedToKeepTheSessionAndAKeptSessionIsNotSubscribedAgain()
+        {
+            Start(true, true);
+            BrokerSocket first = Broker(0);
+            RunUntil(SessionState.Online);
+            Assert.IsFalse(first.CleanSession, "clean session off by default");
+            Assert.AreEqual(1, first.Filters.Count, "a new session is subscribed");
+            RunSteps(3);
+
+            BrokerSocket second = ReconnectToAKeptSession(first, BrokerPackets.Publish(Iccid + "/commands/ping", "{}", 1, 9, false));
+
+            Assert.AreEqual(0, second.Filters.Count, "the kept session still holds the subscription");
+            Assert.AreEqual(1, listener.Messages.Count, "the command queued while away arrives");
+            Assert.AreEqual(9, (int)second.PubacksReceived[0]);
+        }
+
+        [TestMethod]
+        public void AKeptSessionWhoseSubscribeWentUnansweredIsSubscribedAgain()
+        {
+            Start(true, true);
+            BrokerSocket first = Broker(0);
+            first.AnswerSubscribes = false;
+            RunUntil(SessionState.Online);
+
+            // The SUBSCRIBE went out with CONNECT and is not waited for, but its SUBACK must come in time (10 s).
+            clock.Advance(11000);
+            RunUntil(SessionState.Waiting);
+            Assert.Contains("SUBACK", listener.LastState);
+
+            BrokerSocket second = Broker(0);
+            second.SessionPresent = true;
+            clock.Advance(PastTheBackoffMs);
+            RunUntil(SessionState.Online);
+            Assert.AreEqual(1, second.Filters.Count);
+        }
+
+        [TestMethod]
+        public void ACommandRedeliveredAfterAReconnectIsAcknowledgedButHandledOnce()
+        {
+            Start(true, true);
+            BrokerSocket first = Broker(0);
+            RunUntil(SessionState.Online);
+            first.Answer(BrokerPackets.Publish(Iccid + "/commands/ping", "{\"n\":1}", 1, 7, false));
+            session.RunOnce(0);
+
+            // The PUBACK was lost with the connection: the broker sends the command again, with DUP, on the next one.
+            BrokerSocket second = ReconnectToAKeptSession(first, BrokerPackets.Publish(Iccid + "/commands/ping", "{\"n\":1}", 1, 7, true));
+
+            Assert.AreEqual(1, listener.Messages.Count);
+            Assert.AreEqual(7, (int)second.PubacksReceived[0]);
+        }
+
+        [TestMethod]
+        public void CleanSessionSetStartsEveryConnectionAfresh()
+        {
+            Start(true, true);
+            var settings = new SessionSettings();
+            settings.CleanSession = true;
+            session = new CloudSession(modem, settings, Tokens(), new SyncedClock(clock), log, new Random(7), Pem(), CommandFilters, listener);
+            BrokerSocket broker = Broker(0);
+            RunUntil(SessionState.Online);
+            Assert.IsTrue(broker.CleanSession);
         }
 
         [TestMethod]
@@ -304,6 +369,20 @@ namespace CellularIot.Tests.Cloud.Session
             return broker;
         }
 
+        // Loses the connection to first, then comes online at a broker that kept the session and sends kept at once.
+        private static BrokerSocket ReconnectToAKeptSession(BrokerSocket first, byte[] kept)
+        {
+            first.CloseFromPeer();
+            session.RunOnce(0);
+            BrokerSocket second = Broker(0);
+            second.SessionPresent = true;
+            second.KeptForTheClient = kept;
+            clock.Advance(PastTheBackoffMs);
+            RunUntil(SessionState.Online);
+            RunSteps(3);
+            return second;
+        }
+
         private static HttpServerSocket OnboardingApi()
         {
             var api = new HttpServerSocket(clock, HttpServerSocket.Response("200 OK", "text/csv", OnboardingSamples.CsvLine(CsvColumns)));
@@ -315,6 +394,15 @@ namespace CellularIot.Tests.Cloud.Session
         {
             byte[] payload = Utf8.GetBytes("{\"t\":1}");
             return session.Publish(topic, payload, 0, payload.Length, qos);
+        }
+
+        // A few steps online: the SUBACK of the SUBSCRIBE that went out with CONNECT is read before what follows it.
+        private static void RunSteps(int steps)
+        {
+            for (int step = 0; step < steps; step++)
+            {
+                session.RunOnce(0);
+            }
         }
 
         private static void RunUntil(SessionState wanted)

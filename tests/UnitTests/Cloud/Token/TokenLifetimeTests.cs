@@ -60,6 +60,10 @@ namespace CellularIot.Tests.Cloud.Token
             Assert.IsFalse(lifetime.IsRefreshDue(lifetime.RefreshAtUtc.AddTicks(-1)));
             Assert.IsTrue(lifetime.IsRefreshDue(lifetime.RefreshAtUtc));
             Assert.IsTrue(lifetime.IsRefreshDue(fetched.AddMinutes(-1)));
+
+            // A restart a moment after the fetch sets the clock from the network's whole seconds: not a clock gone back.
+            Assert.IsFalse(lifetime.IsRefreshDue(fetched.AddSeconds(-2)));
+            Assert.IsTrue(lifetime.IsUsable(fetched.AddSeconds(-2)));
             Assert.IsTrue(lifetime.IsUsable(lifetime.RefreshAtUtc));
             Assert.IsFalse(lifetime.IsUsable(lifetime.ExpiresUtc));
         }

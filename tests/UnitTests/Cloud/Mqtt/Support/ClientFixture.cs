@@ -66,7 +66,7 @@ namespace CellularIot.Tests.Cloud.Mqtt.Support
         public ConnectResult Connect()
         {
             NewBroker(BrokerPackets.Connack(0, false));
-            ConnectResult result = Client.Connect(Broker);
+            ConnectResult result = Client.Connect(Broker, null, 0);
             Assert.IsTrue(result.IsAccepted, result.Detail);
             return result;
         }

@@ -33,8 +33,11 @@ namespace CellularIot.Tests.Cloud.Mqtt.Support
         /// <summary>Largest chunk one read returns.</summary>
         public int MaxChunk { get; set; }
 
-        /// <summary>Each write's bytes, in order.</summary>
+        /// <summary>Each packet written, in order.</summary>
         public ArrayList Writes { get; } = new ArrayList();
+
+        /// <summary>How many times the client wrote (a write may carry several packets, each in <see cref="Writes"/>).</summary>
+        public int WriteCalls { get; private set; }
 
         /// <summary>The clock time of each write.</summary>
         public ArrayList WriteTimes { get; } = new ArrayList();
@@ -131,10 +134,40 @@ namespace CellularIot.Tests.Cloud.Mqtt.Support
                 throw new TransportClosedException("write on a closed connection");
             }
 
-            byte[] copy = new byte[count];
-            Array.Copy(buffer, offset, copy, 0, count);
-            Writes.Add(copy);
-            WriteTimes.Add(clock.MonotonicMs);
+            WriteCalls++;
+
+            // One entry per packet: a connection's first write carries CONNECT with the messages waiting and SUBSCRIBE.
+            int end = offset + count;
+            while (offset < end)
+            {
+                int length = PacketLength(buffer, offset, end);
+                byte[] copy = new byte[length];
+                Array.Copy(buffer, offset, copy, 0, length);
+                Writes.Add(copy);
+                WriteTimes.Add(clock.MonotonicMs);
+                offset += length;
+            }
+        }
+
+        // The length of the MQTT packet at offset (fixed header, remaining length, body), or what is left when it is cut short.
+        private static int PacketLength(byte[] buffer, int offset, int end)
+        {
+            int at = offset + 1;
+            int remaining = 0;
+            int shift = 0;
+            while (at < end && shift <= 21)
+            {
+                byte b = buffer[at++];
+                remaining |= (b & 0x7F) << shift;
+                shift += 7;
+                if ((b & 0x80) == 0)
+                {
+                    int length = at - offset + remaining;
+                    return length <= end - offset ? length : end - offset;
+                }
+            }
+
+            return end - offset;
         }
 
         /// <inheritdoc/>

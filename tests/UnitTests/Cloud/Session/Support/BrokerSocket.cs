@@ -26,7 +26,19 @@ namespace CellularIot.Tests.Cloud.Session.Support
         /// <summary>False holds PUBACKs back, as a broker that never acknowledges.</summary>
         public bool AcknowledgePublishes { get; set; } = true;
 
+        /// <summary>True answers CONNECT with session present, as a broker that kept the session.</summary>
+        public bool SessionPresent { get; set; }
+
+        /// <summary>A packet sent right after the CONNACK, as a broker delivers what it kept for the client.</summary>
+        public byte[] KeptForTheClient { get; set; }
+
+        /// <summary>False leaves SUBSCRIBE unanswered, as a broker whose SUBACK never arrives.</summary>
+        public bool AnswerSubscribes { get; set; } = true;
+
         public int Connects { get; private set; }
+
+        /// <summary>The clean-session flag of the last CONNECT.</summary>
+        public bool CleanSession { get; private set; }
 
         public int Disconnects { get; private set; }
 
@@ -90,7 +102,15 @@ namespace CellularIot.Tests.Cloud.Session.Support
             {
                 case 1:
                     Connects++;
-                    Answer(BrokerPackets.Connack(connackCode, false));
+
+                    // The connect flags follow the protocol name (00 04 "MQTT") and level.
+                    CleanSession = (bytes[body + 7] & 0x02) != 0;
+                    Answer(BrokerPackets.Connack(connackCode, SessionPresent));
+                    if (KeptForTheClient != null)
+                    {
+                        Answer(KeptForTheClient);
+                    }
+
                     break;
                 case 3:
                     Published(bytes, start, body, length);
@@ -133,6 +153,11 @@ namespace CellularIot.Tests.Cloud.Session.Support
                 Filters.Add(Utf8.Decode(bytes, at + 2, filterLength));
                 at += 2 + filterLength + 1;
                 granted++;
+            }
+
+            if (!AnswerSubscribes)
+            {
+                return;
             }
 
             byte[] codes = new byte[granted];

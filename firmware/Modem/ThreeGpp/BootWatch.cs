@@ -1,4 +1,4 @@
-namespace CellularIot.Modem.Sim7080
+namespace CellularIot.Modem.ThreeGpp
 {
     using System.Threading;
     using CellularIot.Support;
