@@ -15,6 +15,8 @@ namespace CellularIot.Tests.Modem
     [TestClass]
     public class Sim7080FieldSocketTests
     {
+        private const string DataWaiting = "\r\n+CADATAIND: 1\r\n";
+
         [TestMethod]
         [DataRow(1)]
         [DataRow(2)]
@@ -35,12 +37,18 @@ namespace CellularIot.Tests.Modem
                 ISecureSocket socket = rig.Modem.OpenSecureSocket(new SecureSocketOptions("b.example", 443, "ca.pem"));
                 Assert.AreEqual(1, socket.Id);
                 byte[] buffer = new byte[2048];
+
+                // Every read here comes back short of the request, so the module's next announcement starts the next.
+                rig.Link.Inject(DataWaiting);
                 Assert.AreEqual(5, socket.Receive(buffer, 0, 2048, 1000));
                 Assert.AreEqual("hello", Utf8.Decode(buffer, 0, 5));
+                rig.Link.Inject(DataWaiting);
                 Assert.AreEqual(3, socket.Receive(buffer, 0, 2048, 1000));
                 Assert.AreEqual("a,b", Utf8.Decode(buffer, 0, 3));
+                rig.Link.Inject(DataWaiting);
                 Assert.AreEqual(9, socket.Receive(buffer, 0, 2048, 3000));
                 Assert.AreEqual("cut short", Utf8.Decode(buffer, 0, 9));
+                rig.Link.Inject(DataWaiting);
                 Assert.AreEqual(1, socket.Receive(buffer, 0, 2048, 1000));
                 Assert.AreEqual("!", Utf8.Decode(buffer, 0, 1));
                 Assert.AreEqual(4, rig.Link.Count("AT+CARECV=1,512"));
@@ -94,12 +102,14 @@ namespace CellularIot.Tests.Modem
                 {
                     var options = new SecureSocketOptions("h" + i + ".example", 443, "ca.pem");
                     Assert.AreEqual(i, rig.Modem.OpenSecureSocket(options).Id);
-                    Assert.IsTrue(rig.Link.Saw("AT+CSSLCFG=\"sni\"," + i + ",\"h" + i + ".example\""));
-                    Assert.IsTrue(rig.Link.Saw("AT+CASSLCFG=" + i + ",\"CRINDEX\"," + i));
+                    string id = i.ToString();
+                    Assert.IsTrue(rig.Link.Saw(
+                        "AT+CSSLCFG=\"sslversion\"," + id + ",3;+CSSLCFG=\"sni\"," + id + ",\"h" + id + ".example\";+CASSLCFG=" + id
+                        + ",\"SSL\",1;+CASSLCFG=" + id + ",\"CRINDEX\"," + id + ";+CASSLCFG=" + id + ",\"CACERT\",\"ca.pem\""));
                 }
 
                 Assert.ThrowsException(typeof(ModemException), () => rig.Modem.OpenSecureSocket(new SecureSocketOptions("h", 443, "ca.pem")));
-                Assert.AreEqual(0, rig.Link.CountStartingWith("AT+CSSLCFG=\"sni\",6"));
+                Assert.AreEqual(0, rig.Link.CountStartingWith("AT+CSSLCFG=\"sslversion\",6"));
 
                 Sim7080Settings tooMany = ModemRig.FastSettings();
                 tooMany.SocketCount = 7;
