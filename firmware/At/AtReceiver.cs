@@ -1,7 +1,6 @@
 namespace CellularIot.At
 {
     using System;
-    using System.Collections;
     using CellularIot.Bytes;
 
     /// <summary>
@@ -25,7 +24,7 @@ namespace CellularIot.At
 
         private readonly LineFramer framer;
         private readonly UrcQueue urcs;
-        private readonly ArrayList registrations = new ArrayList();
+        private readonly UrcTable handlers = new UrcTable();
         private AtCommand inFlight;
         private int events;
 
@@ -94,38 +93,13 @@ namespace CellularIot.At
         /// </summary>
         public void Register(string prefix, UrcHandler handler)
         {
-            if (handler == null)
-            {
-                throw new ArgumentNullException(nameof(handler));
-            }
-
-            byte[] bytes = AtText.ToCommandBytes(prefix);
-            if (bytes.Length == 0)
-            {
-                throw new ArgumentException("a URC prefix cannot be empty", nameof(prefix));
-            }
-
-            int existing = IndexOf(bytes);
-            if (existing >= 0)
-            {
-                ((UrcRegistration)registrations[existing]).Handler = handler;
-                return;
-            }
-
-            registrations.Add(new UrcRegistration(bytes, handler));
+            handlers.Register(prefix, handler);
         }
 
         /// <summary>Removes the handler of <paramref name="prefix"/>; false when there was none.</summary>
         public bool Unregister(string prefix)
         {
-            int existing = IndexOf(AtText.ToCommandBytes(prefix));
-            if (existing < 0)
-            {
-                return false;
-            }
-
-            registrations.RemoveAt(existing);
-            return true;
+            return handlers.Unregister(prefix);
         }
 
         /// <summary>Makes <paramref name="command"/> the command in flight, ready for its answer.</summary>
@@ -409,7 +383,7 @@ namespace CellularIot.At
             }
 
             // Bare answers (ICCID, IMEI, revision) never start with '+', and a registered URC stays a URC.
-            return line[0] != (byte)'+' && FindHandler(line, count) == null;
+            return line[0] != (byte)'+' && handlers.Find(line, count) == null;
         }
 
         private void OnAnswerLine(AtCommand command, byte[] line, int count)
@@ -460,7 +434,7 @@ namespace CellularIot.At
 
         private void DispatchUrc(byte[] line, int count)
         {
-            UrcHandler handler = FindHandler(line, count);
+            UrcHandler handler = handlers.Find(line, count);
             if (handler == null)
             {
                 UnhandledUrcs++;
@@ -471,35 +445,6 @@ namespace CellularIot.At
             {
                 events |= UrcQueued;
             }
-        }
-
-        private UrcHandler FindHandler(byte[] line, int count)
-        {
-            UrcRegistration best = null;
-            for (int i = 0; i < registrations.Count; i++)
-            {
-                var candidate = (UrcRegistration)registrations[i];
-                if ((best == null || candidate.Prefix.Length > best.Prefix.Length) && AtText.StartsWith(line, 0, count, candidate.Prefix))
-                {
-                    best = candidate;
-                }
-            }
-
-            return best == null ? null : best.Handler;
-        }
-
-        private int IndexOf(byte[] prefix)
-        {
-            for (int i = 0; i < registrations.Count; i++)
-            {
-                byte[] existing = ((UrcRegistration)registrations[i]).Prefix;
-                if (AtText.IsExactly(existing, 0, existing.Length, prefix))
-                {
-                    return i;
-                }
-            }
-
-            return -1;
         }
     }
 }

@@ -9,6 +9,7 @@ using CellularIot.At;
 using CellularIot.Board;
 using CellularIot.Cloud.Session;
 using CellularIot.CloudSim;
+using CellularIot.CloudSim.Tls;
 using CellularIot.Esp32Model;
 using CellularIot.Host;
 using CellularIot.ModemSim;
@@ -235,7 +236,7 @@ public sealed class SimulatedWorld : IAsyncDisposable
                     throw;
                 }
             },
-            SslOptions = { RemoteCertificateValidationCallback = (_, certificate, _, errors) => TrustsCloud(certificate, errors) },
+            SslOptions = { RemoteCertificateValidationCallback = (_, certificate, chain, errors) => DeviceTrust.Accepts(Cloud.CaCertificate, certificate, chain, errors) },
         };
         using var client = new HttpClient(handler) { Timeout = CommandTimeout };
         string topic = Uri.EscapeDataString(Iccid + "/commands/" + name).Replace("%2F", "/", StringComparison.Ordinal);
@@ -287,21 +288,5 @@ public sealed class SimulatedWorld : IAsyncDisposable
 
             received.Add(message);
         }
-    }
-
-    // As the device checks: the chain ends at the cloud's CA and only there, and the name matches.
-    private bool TrustsCloud(X509Certificate? certificate, SslPolicyErrors errors)
-    {
-        if (certificate is null || (errors & (SslPolicyErrors.RemoteCertificateNameMismatch | SslPolicyErrors.RemoteCertificateNotAvailable)) != SslPolicyErrors.None)
-        {
-            return false;
-        }
-
-        using var chain = new X509Chain();
-        chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
-        chain.ChainPolicy.CustomTrustStore.Add(Cloud.CaCertificate);
-        chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
-        using X509Certificate2 leaf = X509CertificateLoader.LoadCertificate(certificate.GetRawCertData());
-        return chain.Build(leaf);
     }
 }

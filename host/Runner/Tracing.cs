@@ -34,6 +34,6 @@ internal static class Tracing
         ModemIdentity? identity = device.Modem?.Identity;
         transcript.Comment(identity is null
             ? "the modem did not come up; replace with \"expect: failed <words of the error>\" once known"
-            : "expect: up " + identity.Iccid + " " + identity.FirmwareRevision);
+            : "expect: up " + identity.Iccid);
     }
 }

@@ -72,8 +72,8 @@ public sealed class TranscriptReplayTests
             {
                 case "up":
                     modem.PowerOn();
+                    Assert.Equal(2, words.Length);
                     Assert.Equal(words[1], modem.Identity.Iccid);
-                    Assert.Equal(words[2], modem.Identity.FirmwareRevision);
                     break;
                 case "failed":
                     ModemException failure = Assert.ThrowsAny<ModemException>(modem.PowerOn);
