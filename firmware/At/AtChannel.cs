@@ -34,6 +34,7 @@ namespace CellularIot.At
         private Thread dispatcher;
         private bool running;
         private long lastFinalMs;
+        private long lastReceiveMs;
         private int handlerFailures;
         private int linkFailures;
 
@@ -138,6 +139,42 @@ namespace CellularIot.At
                 lock (gate)
                 {
                     return receiver.StrayFinals;
+                }
+            }
+        }
+
+        /// <summary>Noise bytes dropped outside raw blocks (0x00, 0xFF, other control and high bytes).</summary>
+        public int NoiseBytes
+        {
+            get
+            {
+                lock (gate)
+                {
+                    return receiver.NoiseBytes;
+                }
+            }
+        }
+
+        /// <summary>Raw blocks delivered shorter than announced and ended at their OK.</summary>
+        public int ShortBlocks
+        {
+            get
+            {
+                lock (gate)
+                {
+                    return receiver.ShortBlocks;
+                }
+            }
+        }
+
+        /// <summary>Final results missing after a payload and taken as OK.</summary>
+        public int MissingFinals
+        {
+            get
+            {
+                lock (gate)
+                {
+                    return receiver.MissingFinals;
                 }
             }
         }
@@ -316,6 +353,7 @@ namespace CellularIot.At
                 if (writePayload)
                 {
                     link.Write(command.Payload, command.PayloadOffset, command.PayloadCount);
+                    command.PayloadSentMs = clock.MonotonicMs;
                     continue;
                 }
 
@@ -325,7 +363,40 @@ namespace CellularIot.At
                     return;
                 }
 
-                progress.WaitOne((int)remaining, false);
+                int slice = settings.ShortBlockQuietMs;
+                if (command.MissingFinalQuietMs > 0 && command.MissingFinalQuietMs < slice)
+                {
+                    slice = command.MissingFinalQuietMs;
+                }
+
+                if (!progress.WaitOne((int)(remaining < slice ? remaining : slice), false))
+                {
+                    EndQuietExchange(command);
+                }
+            }
+        }
+
+        // The line went quiet with the command unfinished: a block shorter than announced, or a final result left out.
+        private void EndQuietExchange(AtCommand command)
+        {
+            bool urcs;
+            lock (gate)
+            {
+                long now = clock.MonotonicMs;
+                long quiet = now - lastReceiveMs;
+                bool ended = quiet >= settings.ShortBlockQuietMs && receiver.TryEndShortBlock(command);
+                if (!ended && command.PayloadSent && command.MissingFinalQuietMs > 0 && quiet >= command.MissingFinalQuietMs
+                    && now - command.PayloadSentMs >= command.MissingFinalQuietMs)
+                {
+                    receiver.TryAcceptMissingFinal(command);
+                }
+
+                urcs = receiver.PendingUrcs > 0;
+            }
+
+            if (urcs)
+            {
+                urcArrived.Set();
             }
         }
 
@@ -368,6 +439,7 @@ namespace CellularIot.At
                 int flags;
                 lock (gate)
                 {
+                    lastReceiveMs = clock.MonotonicMs;
                     flags = receiver.Feed(readBuffer, 0, count);
                 }
 

@@ -16,6 +16,12 @@ namespace CellularIot.At
         public int PollMs { get; set; } = 100;
 
         /// <summary>
+        /// Quiet time after which a raw block the module announced longer than it delivered ends at the answer's
+        /// OK inside it (see <see cref="AtReceiver.TryEndShortBlock"/>).
+        /// </summary>
+        public int ShortBlockQuietMs { get; set; } = 300;
+
+        /// <summary>
         /// Quiet time after a final result before the next command is written. None by default: the channel writes a
         /// command only once the previous one's final result arrived, and a fixed pause before every command added
         /// up to a second of each bring-up. A module that drops characters sent right after a result sets one.

@@ -25,6 +25,7 @@ namespace CellularIot.At
         private int textLength;
         private byte[] responsePrefix;
         private bool bare;
+        private AtBareShape bareShape;
         private int minCommas;
         private bool resultAfterOk;
         private byte[] successLine;
@@ -37,6 +38,8 @@ namespace CellularIot.At
         private byte[] rawBuffer;
         private int rawOffset;
         private int rawCapacity;
+        private int inlineRawId = -1;
+        private int missingFinalQuietMs;
 
         /// <summary>A command with exactly the room <paramref name="commandText"/> needs and the default response store.</summary>
         public AtCommand(string commandText)
@@ -143,6 +146,7 @@ namespace CellularIot.At
         {
             responsePrefix = null;
             bare = false;
+            bareShape = null;
             minCommas = 0;
             resultAfterOk = false;
             return this;
@@ -162,6 +166,7 @@ namespace CellularIot.At
 
             responsePrefix = AtText.ToCommandBytes(prefix);
             bare = false;
+            bareShape = null;
             minCommas = minimumCommas;
             resultAfterOk = false;
             return this;
@@ -175,8 +180,25 @@ namespace CellularIot.At
         {
             responsePrefix = null;
             bare = true;
+            bareShape = null;
             minCommas = 0;
             resultAfterOk = false;
+            return this;
+        }
+
+        /// <summary>
+        /// The answer is a bare line of <paramref name="shape"/>: only a line of that shape belongs to the command,
+        /// whatever else (network-time reports, boot lines, noise) arrives before or after it.
+        /// </summary>
+        public AtCommand ExpectBare(AtBareShape shape)
+        {
+            if (shape == null)
+            {
+                throw new ArgumentNullException(nameof(shape));
+            }
+
+            ExpectBare();
+            bareShape = shape;
             return this;
         }
 
@@ -245,6 +267,32 @@ namespace CellularIot.At
             return this;
         }
 
+        /// <summary>
+        /// The inline raw answer may name <paramref name="id"/> before its length (<c>+CARECV: &lt;cid&gt;,&lt;len&gt;,</c>),
+        /// as some module firmware does while other firmware prints only the length; -1 when it never does.
+        /// </summary>
+        public AtCommand WithInlineRawId(int id)
+        {
+            inlineRawId = id;
+            return this;
+        }
+
+        /// <summary>
+        /// After the payload has been written, <paramref name="quietMs"/> without a final result and without a byte
+        /// from the modem count as OK (some firmware leaves out the OK after a prompt transfer); 0 waits for the final
+        /// result until the timeout.
+        /// </summary>
+        public AtCommand AcceptMissingFinal(int quietMs)
+        {
+            if (quietMs < 0)
+            {
+                throw new ArgumentOutOfRangeException(nameof(quietMs), "a quiet time cannot be negative");
+            }
+
+            missingFinalQuietMs = quietMs;
+            return this;
+        }
+
         /// <summary>Sets the timeout and returns the command.</summary>
         public AtCommand WithTimeout(int timeoutMs)
         {
@@ -287,6 +335,27 @@ namespace CellularIot.At
         {
             get { return bare; }
         }
+
+        /// <summary>The shape of the bare answer, or null for any line without '+' that no URC handler claims.</summary>
+        internal AtBareShape BareShape
+        {
+            get { return bareShape; }
+        }
+
+        /// <summary>The id an inline raw header may carry before its length, or -1.</summary>
+        internal int InlineRawId
+        {
+            get { return inlineRawId; }
+        }
+
+        /// <summary>Quiet time after the payload that counts as OK, or 0.</summary>
+        internal int MissingFinalQuietMs
+        {
+            get { return missingFinalQuietMs; }
+        }
+
+        /// <summary>When the payload was written (channel clock).</summary>
+        internal long PayloadSentMs { get; set; }
 
         internal bool ResultAfterOk
         {

@@ -1,7 +1,6 @@
 namespace CellularIot.At
 {
     using System;
-    using System.Collections;
     using CellularIot.Bytes;
 
     /// <summary>
@@ -20,11 +19,12 @@ namespace CellularIot.At
         public const int UrcQueued = 2;
 
         private static readonly byte[] Download = Utf8.GetBytes("DOWNLOAD");
+        private static readonly byte[] OkTail = Utf8.GetBytes("\r\nOK\r\n");
         private static readonly byte[] Connect = Utf8.GetBytes("CONNECT");
 
         private readonly LineFramer framer;
         private readonly UrcQueue urcs;
-        private readonly ArrayList registrations = new ArrayList();
+        private readonly UrcTable handlers = new UrcTable();
         private AtCommand inFlight;
         private int events;
 
@@ -59,6 +59,18 @@ namespace CellularIot.At
             get { return urcs.Dropped; }
         }
 
+        /// <summary>Bytes outside raw blocks dropped as noise (see <see cref="LineFramer.NoiseBytes"/>).</summary>
+        public int NoiseBytes
+        {
+            get { return framer.NoiseBytes; }
+        }
+
+        /// <summary>Raw blocks that ended at their trailing OK, shorter than announced.</summary>
+        public int ShortBlocks { get; private set; }
+
+        /// <summary>Payload commands whose missing final result was taken as OK.</summary>
+        public int MissingFinals { get; private set; }
+
         /// <summary>URCs waiting for the dispatcher.</summary>
         public int PendingUrcs
         {
@@ -81,38 +93,13 @@ namespace CellularIot.At
         /// </summary>
         public void Register(string prefix, UrcHandler handler)
         {
-            if (handler == null)
-            {
-                throw new ArgumentNullException(nameof(handler));
-            }
-
-            byte[] bytes = AtText.ToCommandBytes(prefix);
-            if (bytes.Length == 0)
-            {
-                throw new ArgumentException("a URC prefix cannot be empty", nameof(prefix));
-            }
-
-            int existing = IndexOf(bytes);
-            if (existing >= 0)
-            {
-                ((UrcRegistration)registrations[existing]).Handler = handler;
-                return;
-            }
-
-            registrations.Add(new UrcRegistration(bytes, handler));
+            handlers.Register(prefix, handler);
         }
 
         /// <summary>Removes the handler of <paramref name="prefix"/>; false when there was none.</summary>
         public bool Unregister(string prefix)
         {
-            int existing = IndexOf(AtText.ToCommandBytes(prefix));
-            if (existing < 0)
-            {
-                return false;
-            }
-
-            registrations.RemoveAt(existing);
-            return true;
+            return handlers.Unregister(prefix);
         }
 
         /// <summary>Makes <paramref name="command"/> the command in flight, ready for its answer.</summary>
@@ -149,6 +136,63 @@ namespace CellularIot.At
                 command.Response.FinishTimeout();
                 Complete(command);
             }
+        }
+
+        /// <summary>
+        /// Ends a raw block that the module announced longer than it delivered (some firmware does): when the
+        /// bytes taken as the block hold the answer's <c>CR LF OK CR LF</c> and the line has gone quiet, the block
+        /// ends before it (and before the line end that precedes it), <paramref name="command"/> finishes with OK, and what followed is read as lines again.
+        /// Returns true when it did.
+        /// </summary>
+        public bool TryEndShortBlock(AtCommand command)
+        {
+            // Also a block that is complete: announced just long enough to swallow the OK, it waits for a final result.
+            if (command == null || inFlight != command || command.RawRead == AtRawRead.None || command.RawExpected == 0)
+            {
+                return false;
+            }
+
+            byte[] raw = command.RawBuffer;
+            int start = command.RawOffset;
+            int count = command.Response.RawCount;
+            for (int at = count - OkTail.Length; at >= 0; at--)
+            {
+                if (AtText.StartsWith(raw, start + at, count - at, OkTail))
+                {
+                    int tailStart = at + OkTail.Length;
+                    byte[] tail = new byte[count - tailStart];
+                    Array.Copy(raw, start + tailStart, tail, 0, tail.Length);
+
+                    // Firmware that ends the data with its own line end before "CR LF OK CR LF" does so here too.
+                    int end = at >= 2 && raw[start + at - 2] == 13 && raw[start + at - 1] == 10 ? at - 2 : at;
+                    command.Response.RawCount = end;
+                    framer.CancelRaw();
+                    ShortBlocks++;
+                    command.Response.Finish(AtOutcome.Ok, OkTail, 0);
+                    Complete(command);
+                    framer.Feed(tail, 0, tail.Length);
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// Finishes <paramref name="command"/> with OK when its payload went out, it allows its final result to
+        /// be missing, and the caller saw the line quiet for the time it allows. Returns true when it did.
+        /// </summary>
+        public bool TryAcceptMissingFinal(AtCommand command)
+        {
+            if (command == null || inFlight != command || !command.PayloadSent || command.MissingFinalQuietMs <= 0)
+            {
+                return false;
+            }
+
+            MissingFinals++;
+            command.Response.FinishMissingFinal();
+            Complete(command);
+            return true;
         }
 
         /// <summary>Consumes received bytes; returns <see cref="CommandProgressed"/> and/or <see cref="UrcQueued"/>.</summary>
@@ -220,7 +264,7 @@ namespace CellularIot.At
         }
 
         /// <inheritdoc/>
-        public int OnInlineRawHeader(byte[] line, int count)
+        public int OnInlineRawHeader(byte[] line, int count, bool final)
         {
             AtCommand command = inFlight;
             if (command == null || command.RawRead != AtRawRead.Inline || !command.MatchesPrefixed(line, count))
@@ -229,10 +273,30 @@ namespace CellularIot.At
             }
 
             int prefixLength = command.ResponsePrefix.Length;
+            int firstComma = IndexOfComma(line, prefixLength, count - 1);
             int announced;
-            if (!AsciiInt.TryParse(line, prefixLength, count - 1 - prefixLength, out announced) || announced < 0)
+            if (firstComma < 0)
             {
-                return -1;
+                // One number before the comma: the length, or the id of a header that goes on.
+                if (!AsciiInt.TryParse(line, prefixLength, count - 1 - prefixLength, out announced) || announced < 0)
+                {
+                    return -1;
+                }
+
+                if (!final && announced == command.InlineRawId)
+                {
+                    return LineFramer.AwaitNextField;
+                }
+            }
+            else
+            {
+                // "<id>,<len>,": the id must be the command's own.
+                int id;
+                if (!AsciiInt.TryParse(line, prefixLength, firstComma - prefixLength, out id) || id != command.InlineRawId
+                    || !AsciiInt.TryParse(line, firstComma + 1, count - 2 - firstComma, out announced) || announced < 0)
+                {
+                    return -1;
+                }
             }
 
             if (announced > command.RawCapacity)
@@ -293,6 +357,19 @@ namespace CellularIot.At
             return count >= 2 && (line[0] == (byte)'A' || line[0] == (byte)'a') && (line[1] == (byte)'T' || line[1] == (byte)'t');
         }
 
+        private static int IndexOfComma(byte[] line, int from, int end)
+        {
+            for (int i = from; i < end; i++)
+            {
+                if (line[i] == (byte)',')
+                {
+                    return i;
+                }
+            }
+
+            return -1;
+        }
+
         private bool BelongsTo(AtCommand command, byte[] line, int count)
         {
             if (!command.Bare)
@@ -300,8 +377,13 @@ namespace CellularIot.At
                 return command.MatchesPrefixed(line, count);
             }
 
+            if (command.BareShape != null)
+            {
+                return command.BareShape.Matches(line, count);
+            }
+
             // Bare answers (ICCID, IMEI, revision) never start with '+', and a registered URC stays a URC.
-            return line[0] != (byte)'+' && FindHandler(line, count) == null;
+            return line[0] != (byte)'+' && handlers.Find(line, count) == null;
         }
 
         private void OnAnswerLine(AtCommand command, byte[] line, int count)
@@ -352,7 +434,7 @@ namespace CellularIot.At
 
         private void DispatchUrc(byte[] line, int count)
         {
-            UrcHandler handler = FindHandler(line, count);
+            UrcHandler handler = handlers.Find(line, count);
             if (handler == null)
             {
                 UnhandledUrcs++;
@@ -363,35 +445,6 @@ namespace CellularIot.At
             {
                 events |= UrcQueued;
             }
-        }
-
-        private UrcHandler FindHandler(byte[] line, int count)
-        {
-            UrcRegistration best = null;
-            for (int i = 0; i < registrations.Count; i++)
-            {
-                var candidate = (UrcRegistration)registrations[i];
-                if ((best == null || candidate.Prefix.Length > best.Prefix.Length) && AtText.StartsWith(line, 0, count, candidate.Prefix))
-                {
-                    best = candidate;
-                }
-            }
-
-            return best == null ? null : best.Handler;
-        }
-
-        private int IndexOf(byte[] prefix)
-        {
-            for (int i = 0; i < registrations.Count; i++)
-            {
-                byte[] existing = ((UrcRegistration)registrations[i]).Prefix;
-                if (AtText.IsExactly(existing, 0, existing.Length, prefix))
-                {
-                    return i;
-                }
-            }
-
-            return -1;
         }
     }
 }

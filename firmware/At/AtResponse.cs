@@ -52,6 +52,9 @@ namespace CellularIot.At
             get { return lineCount; }
         }
 
+        /// <summary>True when no final result came after the payload and the quiet time the command allows counted as OK.</summary>
+        public bool FinalMissing { get; private set; }
+
         /// <summary>Raw bytes written into the command's raw buffer.</summary>
         public int RawCount { get; internal set; }
 
@@ -83,6 +86,7 @@ namespace CellularIot.At
             lineCount = 0;
             overflowed = false;
             RawCount = 0;
+            FinalMissing = false;
             Outcome = AtOutcome.None;
             ErrorCode = -1;
             ErrorText = null;
@@ -124,6 +128,13 @@ namespace CellularIot.At
             ErrorCode = FinalResult.TryGetCode(line, 0, count, out code) ? code : -1;
             string text = FinalResult.GetText(line, 0, count);
             ErrorText = text != null ? text : AtText.ToPrintable(line, 0, count);
+        }
+
+        /// <summary>Records OK for a final result the modem left out after a payload.</summary>
+        internal void FinishMissingFinal()
+        {
+            FinalMissing = true;
+            Outcome = overflowed ? AtOutcome.Malformed : AtOutcome.Ok;
         }
 
         /// <summary>Records that no final result came in time.</summary>

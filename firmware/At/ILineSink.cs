@@ -11,9 +11,11 @@ namespace CellularIot.At
 
         /// <summary>
         /// The line so far starts with the armed inline-raw prefix and has just reached a comma. Returns how many
-        /// raw bytes follow the comma, or -1 to carry on treating the bytes as a line.
+        /// raw bytes follow the comma, or -1 to carry on treating the bytes as a line, or (unless
+        /// <paramref name="final"/>) <see cref="LineFramer.AwaitNextField"/> when one more number may follow before
+        /// the length. <paramref name="final"/> is set when it did not: the header ends at its last comma.
         /// </summary>
-        int OnInlineRawHeader(byte[] line, int count);
+        int OnInlineRawHeader(byte[] line, int count, bool final);
 
         /// <summary>A piece of a raw block; pieces arrive in order and add up to the announced length.</summary>
         void OnRaw(byte[] data, int offset, int count);

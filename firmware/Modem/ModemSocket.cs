@@ -18,7 +18,10 @@ namespace CellularIot.Modem
     /// announced, while after a full read more may wait unannounced and is read at once. An idle socket costs no
     /// command; a lost announcement is covered by the time-outs above (the MQTT keep-alive, the HTTP and WebSocket
     /// reads), which end the connection and so recover. Any failed send or read closes the socket: bytes were lost, so
-    /// the stream above cannot go on. Send and Receive each keep one command object, so neither allocates per call.
+    /// the stream above cannot go on. Field firmware varies (<see cref="SocketCommandSet.Variants"/>): a SIMCom read answers
+    /// with or without the id before the length, at most 512 bytes, possibly fewer than asked or announced, and an OK
+    /// left out after a send's bytes is waited for only a quiet time. Send and Receive each keep one command object, so
+    /// neither allocates per call.
     /// </summary>
     public sealed class ModemSocket : ISecureSocket, IDisposable
     {
@@ -93,6 +96,7 @@ namespace CellularIot.Modem
                 int piece = count - sent < commands.MaxSendChunk ? count - sent : commands.MaxSendChunk;
                 sendCommand.Begin(commands.Send).Append(cid).Append(",").Append(piece)
                     .WithPayload(AtPrompt.Angle, buffer, offset + sent, piece)
+                    .AcceptMissingFinal(commands.SendFinalQuietMs)
                     .WithTimeout(commands.SendTimeoutMs);
                 if (channel.Execute(sendCommand) != AtOutcome.Ok)
                 {
@@ -250,6 +254,7 @@ namespace CellularIot.Modem
         {
             receiveCommand.Begin(commands.Receive).Append(cid).Append(",").Append(max)
                 .WithRawRead(commands.ReceiveBlock, buffer, offset, max)
+                .WithInlineRawId(commands.ReceiveNamesId ? cid : -1)
                 .WithTimeout(commands.ReceiveTimeoutMs);
             if (channel.Execute(receiveCommand) != AtOutcome.Ok)
             {

@@ -7,12 +7,12 @@ namespace CellularIot.Modem
     {
         /// <summary>
         /// Parses <c>yy/MM/dd,hh:mm:ss±zz</c> (quotes already removed; zz is the zone in quarter hours, one or
-        /// two digits) into UTC; false on anything else. Years 80..99 are 1980..1999: the module's clock before network time.
+        /// two digits) into UTC; some firmware leaves the zone out, and that time is taken as UTC. False on anything else. Years 80..99 are 1980..1999: the module's clock before network time.
         /// </summary>
         public static bool TryParseCclk(string text, out DateTime utc)
         {
             utc = DateTime.MinValue;
-            if (text == null || text.Length < 19 || text.Length > 20)
+            if (text == null || text.Length == 18 || text.Length < 17 || text.Length > 20)
             {
                 return false;
             }
@@ -28,8 +28,9 @@ namespace CellularIot.Modem
             int hour = TwoDigits(text, 9);
             int minute = TwoDigits(text, 12);
             int second = TwoDigits(text, 15);
-            char sign = text[17];
-            int quarters = text.Length == 20 ? TwoDigits(text, 18) : Digit(text[18]);
+            bool zoned = text.Length > 17;
+            char sign = zoned ? text[17] : '+';
+            int quarters = !zoned ? 0 : text.Length == 20 ? TwoDigits(text, 18) : Digit(text[18]);
             if (year < 0 || month < 1 || month > 12 || day < 1 || day > DaysIn(month, CenturyOf(year) + year) || hour < 0 || hour > 23
                 || minute < 0 || minute > 59 || second < 0 || second > 59 || quarters < 0 || quarters > 56 || (sign != '+' && sign != '-'))
             {

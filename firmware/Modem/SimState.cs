@@ -20,5 +20,11 @@ namespace CellularIot.Modem
 
         /// <summary>The modem reported a SIM failure.</summary>
         Failed = 5,
+
+        /// <summary>
+        /// Not ready yet (<c>+CPIN: NOT READY</c>, <c>+CME ERROR: SIM busy</c>): the module is still reading the SIM in
+        /// its first seconds after boot. Transient; it becomes one of the other states.
+        /// </summary>
+        NotReady = 6,
     }
 }

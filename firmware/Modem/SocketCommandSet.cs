@@ -53,6 +53,25 @@ namespace CellularIot.Modem
             return this;
         }
 
+        /// <summary>
+        /// Sets what differs between firmware versions of the family; returns this set. <paramref name="receiveNamesId"/>:
+        /// a read's answer may name the id before the length (+CARECV: &lt;cid&gt;,&lt;len&gt;,...).
+        /// <paramref name="sendFinalQuietMs"/>: a quiet time after a send's bytes that counts as its OK, which some
+        /// firmware leaves out; 0 when the module always answers.
+        /// </summary>
+        public SocketCommandSet Variants(bool receiveNamesId, int sendFinalQuietMs)
+        {
+            ReceiveNamesId = receiveNamesId;
+            SendFinalQuietMs = sendFinalQuietMs;
+            return this;
+        }
+
+        /// <summary>Whether a read's answer may name the id before the length.</summary>
+        public bool ReceiveNamesId { get; private set; }
+
+        /// <summary>Quiet time after a send's bytes that counts as its final result; 0 waits for the result.</summary>
+        public int SendFinalQuietMs { get; private set; }
+
         /// <summary>Most bytes one send carries.</summary>
         public int MaxSendChunk { get; private set; }
 

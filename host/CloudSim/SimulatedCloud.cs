@@ -191,11 +191,11 @@ public sealed class SimulatedCloud : IAsyncDisposable
             var onboarding = new OnboardingApi(context, sims, faults, Issuer);
             Onboarding = new TlsListener(
                 CloudService.Onboarding, new IPEndPoint(options.OnboardingAddress, options.OnboardingPort), options.OnboardingHost,
-                onboardingCertificate, [SslApplicationProtocol.Http11], onboarding.ServeAsync, context);
+                onboardingCertificate, authority.ServerChain, [SslApplicationProtocol.Http11], onboarding.ServeAsync, context);
             var iot = new IotCoreEndpoint(context, Broker, authorizer, policy);
             Iot = new TlsListener(
                 CloudService.IotCore, new IPEndPoint(options.IotAddress, options.IotPort), options.IotHost,
-                iotCertificate, [IotCoreEndpoint.MqttAlpn, SslApplicationProtocol.Http11], iot.ServeAsync, context);
+                iotCertificate, authority.ServerChain, [IotCoreEndpoint.MqttAlpn, SslApplicationProtocol.Http11], iot.ServeAsync, context);
         }
 
         public X509Certificate2 CaPublic { get; }

@@ -14,6 +14,9 @@ public static class CmeError
     /// <summary>10: no SIM.</summary>
     public const int SimNotInserted = 10;
 
+    /// <summary>14: the SIM is still being read after a boot.</summary>
+    public const int SimBusy = 14;
+
     /// <summary>22: no such file.</summary>
     public const int NotFound = 22;
 
@@ -39,7 +42,7 @@ public static class CmeError
         OperationNotSupported => "operation not supported",
         SimNotInserted => "SIM not inserted",
         13 => "SIM failure",
-        14 => "SIM busy",
+        SimBusy => "SIM busy",
         NotFound => "not found",
         NoNetworkService => "no network service",
         IncorrectParameters => "incorrect parameters",

@@ -88,6 +88,22 @@ public sealed record ModemSimOptions
     /// <summary>How many entries the AT traffic log keeps (the oldest are dropped).</summary>
     public int MaxTrafficLogEntries { get; init; } = 10000;
 
+    /// <summary>
+    /// These options with a field module's timing, multiplied by <paramref name="scale"/> (1 = real time): RDY 2.5 s
+    /// after power-up, then <c>+CFUN: 1</c>, <c>+CPIN: READY</c> and <c>SMS Ready</c> 1.5 s apart, and 4 s of searching
+    /// before roaming registration.
+    /// </summary>
+    public ModemSimOptions WithFieldTiming(double scale)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(scale);
+        return this with
+        {
+            BootDelayMs = Scaled(2500, scale),
+            BootUrcIntervalMs = Scaled(1500, scale),
+            RegistrationScript = [new(2, Scaled(4000, scale)), new(5, 0)],
+        };
+    }
+
     /// <summary>Checks every value, so a bad option fails at construction rather than mid-test.</summary>
     internal static void Validate(ModemSimOptions options)
     {
@@ -124,6 +140,8 @@ public sealed record ModemSimOptions
         ];
         return rules.FirstOrDefault(r => !r.Ok).Message;
     }
+
+    private static int Scaled(int ms, double scale) => Math.Max(1, (int)Math.Round(ms * scale));
 
     private static bool IsDigits(string? text) => !string.IsNullOrEmpty(text) && text.All(char.IsAsciiDigit);
 }

@@ -30,6 +30,8 @@ public sealed class RunnerOptions
                                 the file's modem); auto simulates a BG95 and lets the firmware identify it (AT+CGMM)
           --modem-alpn          the modem's firmware sends ALPN (AT+CSSLCFG="alpn", AT+QSSLCFG="alpn"): auto then picks
                                 MQTT over TLS
+          --modem-profile <p>   standard | field: the simulated modem behaves like the standard firmware (default)
+                                or like field modules (slow boot, noise, busy SIM, DST lines, short reads, ...)
           --keep-alive <s>      MQTT keep-alive in seconds, 30..1200 (default 600)
           --config <file>       read device settings from a device.conf (see config/*.conf)
           --no-ping             do not send the demo's ping command from the cloud after the second ack
@@ -37,6 +39,8 @@ public sealed class RunnerOptions
           --board-model         reach the simulated modem through the board's own serial code over a model of
                                 nanoFramework's ESP32 SerialPort (reads wait for the whole count, a bounded buffer)
           --trace-at            print every AT exchange of the simulated modem
+          --transcript <file>   write a byte-exact, timestamped transcript of the serial line to file (simulated
+                                or --port modem; the format is in docs/transcripts.md)
           --warm                run the firmware twice against the same simulated modem and stored state: a cold
                                 start (modem off, no login, no CA), then a warm restart (modem on, login and CA kept)
           --port <device>       use a real modem on this serial port (e.g. /dev/ttyUSB0, COM3) instead
@@ -93,6 +97,12 @@ public sealed class RunnerOptions
 
     /// <summary>Whether the simulated modem's AT traffic is printed.</summary>
     public bool TraceAt { get; private set; }
+
+    /// <summary>The file the serial line's transcript is written to, or null.</summary>
+    public string? TraceFile { get; private set; }
+
+    /// <summary>Whether the simulated modem behaves like a field module.</summary>
+    public bool FieldModem { get; private set; }
 
     /// <summary>Whether the firmware runs a second time, as a warm restart, after the first run reached its goal.</summary>
     public bool Warm { get; private set; }
@@ -163,6 +173,12 @@ public sealed class RunnerOptions
                 case "--trace-at":
                     options.TraceAt = true;
                     break;
+                case "--transcript":
+                    options.TraceFile = Value(args, ref i);
+                    break;
+                case "--modem-profile":
+                    options.FieldModem = ProfileOf(Value(args, ref i));
+                    break;
                 case "--warm":
                     options.Warm = true;
                     break;
@@ -174,9 +190,9 @@ public sealed class RunnerOptions
             }
         }
 
-        if (options.Port is not null && (options.Pty || options.TraceAt || options.BoardModel || options.Warm))
+        if (options.Port is not null && (options.Pty || options.TraceAt || options.BoardModel || options.Warm || options.FieldModem))
         {
-            throw new FormatException("--pty, --board-model, --trace-at and --warm are for the simulated modem; --port uses a real one");
+            throw new FormatException("--pty, --board-model, --trace-at, --warm and --modem-profile are for the simulated modem; --port uses a real one");
         }
 
         if (options.Pty && options.BoardModel)
@@ -186,6 +202,13 @@ public sealed class RunnerOptions
 
         return options;
     }
+
+    private static bool ProfileOf(string name) => name switch
+    {
+        "standard" => false,
+        "field" => true,
+        _ => throw new FormatException($"--modem-profile is standard or field, not '{name}'"),
+    };
 
     private static string Value(IReadOnlyList<string> args, ref int i)
     {

@@ -1,9 +1,11 @@
 using CellularIot.App;
 using CellularIot.App.Config;
+using CellularIot.At;
 using CellularIot.Bytes;
 using CellularIot.Cloud;
 using CellularIot.Cloud.Session;
 using CellularIot.Host;
+using CellularIot.Host.Transcripts;
 
 namespace CellularIot.Runner;
 
@@ -28,7 +30,8 @@ public static class SerialRun
         string port = options.Port ?? throw new ArgumentException("no serial port given", nameof(options));
         int baud = options.BaudRate ?? settings.BaudRate;
         using SerialLink serial = Open(port, baud);
-        var line = new CountingLink(serial);
+        using TranscriptLink? transcript = Tracing.Open(options, serial, "real modem on " + port + " at " + baud + " baud", log);
+        var line = new CountingLink((IByteLink?)transcript ?? serial);
         var drivers = new ModemDrivers(settings, settings.Modem);
         if (options.ModemAlpn || settings.Transport == TransportChoice.MqttTls)
         {
@@ -49,6 +52,7 @@ public static class SerialRun
         }
         finally
         {
+            Tracing.Close(transcript, device);
             device.Dispose();
         }
 

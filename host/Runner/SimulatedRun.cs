@@ -2,8 +2,10 @@ using System.Net;
 using System.Text;
 using CellularIot.App;
 using CellularIot.App.Config;
+using CellularIot.At;
 using CellularIot.Cloud.Session;
 using CellularIot.CloudSim;
+using CellularIot.Host.Transcripts;
 using CellularIot.ModemSim;
 
 namespace CellularIot.Runner;
@@ -22,7 +24,17 @@ public static class SimulatedRun
         ArgumentNullException.ThrowIfNull(log);
         bool alpn = options.ModemAlpn || settings.Transport == TransportChoice.MqttTls;
         SimulatedWorld world = await SimulatedWorld.StartAsync(
-            new WorldOptions { Model = ModemDrivers.SimulatedModelFor(settings.ResolveModem()), ModemAlpn = alpn, OverPty = options.Pty, OverBoardModel = options.BoardModel, BaudRate = options.BaudRate ?? settings.BaudRate }, stop).ConfigureAwait(false);
+            new WorldOptions
+            {
+                Model = ModemDrivers.SimulatedModelFor(settings.ResolveModem()),
+                ModemAlpn = alpn,
+                FieldModem = options.FieldModem,
+                Simulator = options.FieldModem ? new ModemSimOptions().WithFieldTiming(1) : new ModemSimOptions(),
+                OverPty = options.Pty,
+                OverBoardModel = options.BoardModel,
+                BaudRate = options.BaudRate ?? settings.BaudRate,
+            },
+            stop).ConfigureAwait(false);
         await using (world.ConfigureAwait(false))
         {
             return Run(world, options, settings, sessionSettings, plan, log, stop);
@@ -37,10 +49,6 @@ public static class SimulatedRun
         log.Runner($"the device trusts the simulated cloud's CA ({cloud.CaCertificatePath}) instead of Amazon Root CA 1");
         log.Runner("free memory and temperature are stand-in values shaped like an ESP32-S3's, so payloads have the board's sizes");
         log.Runner("goal: " + plan.Describe(settings.PublishIntervalSeconds));
-        if (options.TraceAt)
-        {
-            world.Modem.Traffic.EntryAdded += (_, e) => log.Plain("          AT  " + e.Entry);
-        }
 
         var ping = new PingState();
         string replyTopic = world.Iccid + "/replies/" + PingCommand;
@@ -55,13 +63,15 @@ public static class SimulatedRun
 
         ModemDrivers drivers = world.DriversFor(settings);
         log.Runner($"modem driver: {ModemDrivers.NameOf(drivers.Choice)}");
-        var line = new CountingLink(world.FirmwareLink);
+        using TranscriptLink? transcript = Tracing.Open(options, world.FirmwareLink, "simulated modem: " + world.ModemDescription, log);
+        var line = new CountingLink((IByteLink?)transcript ?? world.FirmwareLink);
         var starts = new List<StartFigures>();
         if (options.Warm)
         {
             (Device cold, RunOutcome coldOutcome) = RunOnce(world, settings, drivers, sessionSettings, plan, log, line, "cold start", starts, null, stop);
             if (coldOutcome.End != RunEnd.Reached)
             {
+                Tracing.Close(transcript, cold);
                 return Summarise(world, cold, coldOutcome, line, null, starts);
             }
 
@@ -92,6 +102,7 @@ public static class SimulatedRun
             outcome = outcome with { End = RunEnd.Failed, Detail = failure };
         }
 
+        Tracing.Close(transcript, device);
         return Summarise(world, device, outcome, line, ping.Describe(), starts);
     }
 

@@ -9,6 +9,7 @@ using CellularIot.At;
 using CellularIot.Board;
 using CellularIot.Cloud.Session;
 using CellularIot.CloudSim;
+using CellularIot.CloudSim.Tls;
 using CellularIot.Esp32Model;
 using CellularIot.Host;
 using CellularIot.ModemSim;
@@ -54,7 +55,7 @@ public sealed class SimulatedWorld : IAsyncDisposable
         ModemSimOptions simulator = options.Simulator with
         {
             Model = options.Model,
-            Profile = options.ModemAlpn ? ModemProfile.Alpn : ModemProfile.Standard,
+            Profile = (options.FieldModem ? ModemProfile.Field : ModemProfile.Standard) with { SupportsAlpn = options.ModemAlpn },
             Iccid = options.Iccid,
             HostMap = cloud.HostMap,
             SourceAddress = options.SimAddress,
@@ -129,11 +130,13 @@ public sealed class SimulatedWorld : IAsyncDisposable
     /// <summary>The modem profile's name, for the progress log.</summary>
     public string ModemDescription => (Options.Model, Options.ModemAlpn) switch
     {
-        (ModemModel.Sim7080, true) => "a SIM7080G whose firmware sends ALPN (AT+CSSLCFG=\"alpn\")",
-        (ModemModel.Sim7080, false) => "a standard SIM7080G (no ALPN: MQTT goes over WebSocket)",
+        (ModemModel.Sim7080, true) => Behaving + " SIM7080G whose firmware sends ALPN (AT+CSSLCFG=\"alpn\")",
+        (ModemModel.Sim7080, false) => Behaving + " SIM7080G (no ALPN: MQTT goes over WebSocket)",
         (ModemModel model, true) => $"a Quectel {model.ToString().ToUpperInvariant()} whose firmware sends ALPN (AT+QSSLCFG=\"alpn\")",
         (ModemModel model, false) => $"a Quectel {model.ToString().ToUpperInvariant()} without ALPN (MQTT goes over WebSocket)",
     };
+
+    private string Behaving => Options.FieldModem ? "a field-behaving" : "a standard";
 
     /// <summary>Starts the cloud and the modem simulator; the modem is off until the firmware presses its power key.</summary>
     /// <exception cref="PlatformNotSupportedException"><see cref="WorldOptions.OverPty"/> on a system without ptys.</exception>
@@ -233,7 +236,7 @@ public sealed class SimulatedWorld : IAsyncDisposable
                     throw;
                 }
             },
-            SslOptions = { RemoteCertificateValidationCallback = (_, certificate, _, errors) => TrustsCloud(certificate, errors) },
+            SslOptions = { RemoteCertificateValidationCallback = (_, certificate, chain, errors) => DeviceTrust.Accepts(Cloud.CaCertificate, certificate, chain, errors) },
         };
         using var client = new HttpClient(handler) { Timeout = CommandTimeout };
         string topic = Uri.EscapeDataString(Iccid + "/commands/" + name).Replace("%2F", "/", StringComparison.Ordinal);
@@ -285,21 +288,5 @@ public sealed class SimulatedWorld : IAsyncDisposable
 
             received.Add(message);
         }
-    }
-
-    // As the device checks: the chain ends at the cloud's CA and only there, and the name matches.
-    private bool TrustsCloud(X509Certificate? certificate, SslPolicyErrors errors)
-    {
-        if (certificate is null || (errors & (SslPolicyErrors.RemoteCertificateNameMismatch | SslPolicyErrors.RemoteCertificateNotAvailable)) != SslPolicyErrors.None)
-        {
-            return false;
-        }
-
-        using var chain = new X509Chain();
-        chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
-        chain.ChainPolicy.CustomTrustStore.Add(Cloud.CaCertificate);
-        chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
-        using X509Certificate2 leaf = X509CertificateLoader.LoadCertificate(certificate.GetRawCertData());
-        return chain.Build(leaf);
     }
 }

@@ -24,6 +24,13 @@ public sealed class WorldOptions
     /// <summary>Whether the simulated module plays a firmware that sends ALPN (then MQTT over TLS is possible); otherwise the standard one, without.</summary>
     public bool ModemAlpn { get; init; }
 
+    /// <summary>
+    /// Whether the simulated module behaves like a field module (<see cref="ModemProfile.Field"/>: noise, a busy SIM,
+    /// unsolicited lines without '+', both CARECV forms, short reads, a missing OK, ...) rather than the standard one.
+    /// Its slow boot is <see cref="ModemSimOptions.WithFieldTiming"/> on <see cref="Simulator"/>.
+    /// </summary>
+    public bool FieldModem { get; init; }
+
     /// <summary>Whether the firmware reaches the modem through a real pty and System.IO.Ports (Linux) instead of an in-memory line.</summary>
     public bool OverPty { get; init; }
 

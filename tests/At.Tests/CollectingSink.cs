@@ -23,7 +23,7 @@ internal sealed class CollectingSink : ILineSink
         Lines.Add(Encoding.Latin1.GetString(line, 0, count));
     }
 
-    public int OnInlineRawHeader(byte[] line, int count)
+    public int OnInlineRawHeader(byte[] line, int count, bool final)
     {
         string digits = Encoding.ASCII.GetString(line, InlinePrefixLength, count - 1 - InlinePrefixLength);
         return int.TryParse(digits, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int announced) ? announced : -1;

@@ -86,7 +86,7 @@ public sealed class BringUpTests
         Assert.Null(modem.Identity.Imei);
         Assert.Null(modem.Identity.FirmwareRevision);
         Assert.False(modem.Capabilities.SupportsAlpn);
-        Assert.Equal(12, modem.Capabilities.SocketCount);
+        Assert.Equal(6, modem.Capabilities.SocketCount);
 
         Assert.Equal(RegistrationState.Roaming, modem.WaitForRegistration());
         Assert.Contains("+CEREG: 5", rig.Traffic, StringComparison.Ordinal);

@@ -57,19 +57,22 @@ public sealed class LinkFaultTests
     }
 
     [Fact]
-    public void DroppedBytesInReceivedDataCloseTheSocketAndCorruptNothingAfter()
+    public void DroppedBytesInReceivedDataEndTheReadAtItsOkAndCorruptNothingAfter()
     {
         using var world = new TlsWorld();
         using var rig = TlsSocketTests.Connected(world, out ISecureSocket socket, out ServerConnection server);
 
-        // Data waits in the module; the next thing it says is the CARECV answer, ten of whose data bytes are lost.
-        server.Write(RandomNumberGenerator.GetBytes(200));
+        // Data waits in the module; the next thing it says is the CARECV answer, ten of whose data bytes are lost. Field
+        // firmware also announces more than it delivers, and the two look alike on the line: the read ends at the
+        // answer's OK with what came (the protocol above finds the gap), and the OK is never taken for data.
+        byte[] sent = RandomNumberGenerator.GetBytes(200);
+        server.Write(sent);
         Wait.Until(() => rig.Traffic.Contains("+CADATAIND: 0", StringComparison.Ordinal), "the data indication");
         rig.Simulator.Faults.DropOutput(10, skip: 40);
         var buffer = new byte[1460];
-        SocketClosedException closed = Assert.Throws<SocketClosedException>(() => socket.Receive(buffer, 0, buffer.Length, 2000));
-        Assert.Contains("receive failed", closed.Message, StringComparison.Ordinal);
-        Assert.True(socket.IsClosed);
+        Assert.Equal(190, socket.Receive(buffer, 0, buffer.Length, 2000));
+        Assert.Equal(sent[..25], buffer[..25]);
+        Assert.Equal(sent[35..], buffer[25..190]);
         socket.Close();
 
         // The modem still answers correctly, and a new connection carries data untouched.
@@ -99,7 +102,7 @@ public sealed class LinkFaultTests
         // Ten bytes of the first socket's block are lost; the second socket's read comes straight after.
         rig.Simulator.Faults.DropOutput(10, skip: 40);
         var buffer = new byte[1460];
-        Assert.Throws<SocketClosedException>(() => first.Receive(buffer, 0, buffer.Length, 2000));
+        Assert.Equal(190, first.Receive(buffer, 0, buffer.Length, 2000));
         Assert.Equal(secondData, TlsSocketTests.ReceiveExactly(second, secondData.Length));
         first.Close();
         second.Close();

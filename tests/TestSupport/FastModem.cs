@@ -42,6 +42,8 @@ public static class FastModem
         driver.DataPollMs = 50;
         driver.SocketOpenTimeoutMs = 8000;
         driver.SendTimeoutMs = 3000;
+        driver.SendFinalQuietMs = 200;
+        driver.SimPollMs = 50;
         driver.ReceiveCommandTimeoutMs = 1000;
         driver.FileTimeoutMs = 3000;
         driver.ResetTimeoutMs = 500;

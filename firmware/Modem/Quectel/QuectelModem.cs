@@ -57,7 +57,7 @@ namespace CellularIot.Modem.Quectel
             commands = new ModemCommands(channel, settings.CommandTimeoutMs, settings.ProbeTimeoutMs);
             threeGpp = new ThreeGppQueries(commands);
             registration = new RegistrationWatch(channel, threeGpp, clock, log);
-            boot = new BootWatch(bootSeen, powerDownSeen);
+            boot = new BootWatch(bootSeen, powerDownSeen, clock, settings.LateBootWindowMs);
             power = new PowerSequence(boot, powerKey, commands, clock, settings.PowerKeyPulseMs, settings.BootTimeoutMs, settings.BootProbeIntervalMs, settings.PowerDownTimeoutMs, settings.PowerOffSettleMs);
             sockets = new ModemSocketTable(settings.SocketCount);
             socketCommands = new SocketCommandSet("AT+QSSLSEND=", "SEND OK", "SEND FAIL", "AT+QSSLRECV=", "+QSSLRECV: ", AtRawRead.AfterLine, "AT+QSSLCLOSE=")

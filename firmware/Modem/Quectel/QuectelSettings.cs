@@ -73,6 +73,12 @@ namespace CellularIot.Modem.Quectel
         /// <summary>After a power-down by PWRKEY, how long to wait before pressing it again.</summary>
         public int PowerOffSettleMs { get; set; } = 2000;
 
+        /// <summary>
+        /// After a bring-up that found the module answering, how long the rest of its boot (a late APP RDY) may
+        /// still arrive without counting as a reboot.
+        /// </summary>
+        public int LateBootWindowMs { get; set; } = 60000;
+
         /// <summary>Timeout of ordinary commands.</summary>
         public int CommandTimeoutMs { get; set; } = 5000;
 

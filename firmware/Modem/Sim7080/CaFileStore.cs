@@ -74,9 +74,9 @@ namespace CellularIot.Modem.Sim7080
                 if (write)
                 {
                     commands.Ok(commands.Command(ModemCommands.LongCommand).Begin("AT+CFSWFILE=").Append(CustomerDirectory).Append(",")
-                        .AppendQuoted(fileName).Append(",0,").Append(pem.Length).Append(",").Append(settings.FileTimeoutMs)
+                        .AppendQuoted(fileName).Append(",0,").Append(pem.Length).Append(",").Append(settings.FileInputTimeMs)
                         .WithPayload(AtPrompt.Download, pem, 0, pem.Length)
-                        .WithTimeout(settings.FileTimeoutMs + settings.CommandTimeoutMs));
+                        .WithTimeout(settings.FileInputTimeMs + settings.FileTimeoutMs));
                     log.Info("CA file " + fileName + " written (" + pem.Length + " bytes)");
                 }
                 else

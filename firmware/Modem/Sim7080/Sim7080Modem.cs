@@ -13,6 +13,9 @@ namespace CellularIot.Modem.Sim7080
     /// </summary>
     public sealed class Sim7080Modem : IModem
     {
+        // The bare answers, by shape: anything else between a command and its answer (DST: 1, *PSUTTZ, SMS Ready) is not it.
+        private static readonly AtBareShape IccidShape = AtBareShape.Digits(18, 22);
+
         private readonly AtChannel channel;
         private readonly PowerSequence power;
         private readonly IClock clock;
@@ -21,6 +24,7 @@ namespace CellularIot.Modem.Sim7080
         private readonly ModemCommands commands;
         private readonly ThreeGppQueries threeGpp;
         private readonly RegistrationWatch registration;
+        private readonly SimReadiness sim;
         private readonly Sim7080DataContext data;
         private readonly Sim7080SocketUrcs socketUrcs;
         private readonly ManualResetEvent bootSeen = new ManualResetEvent(false);
@@ -69,11 +73,13 @@ namespace CellularIot.Modem.Sim7080
             commands = new ModemCommands(channel, settings.CommandTimeoutMs, settings.ProbeTimeoutMs);
             threeGpp = new ThreeGppQueries(commands);
             registration = new RegistrationWatch(channel, threeGpp, clock, log);
-            boot = new BootWatch(bootSeen, powerDownSeen);
+            sim = new SimReadiness(threeGpp, clock, log, settings.SimReadyTimeoutMs, settings.SimPollMs);
+            boot = new BootWatch(bootSeen, powerDownSeen, clock, settings.LateBootWindowMs);
             power = new PowerSequence(boot, powerKey, commands, clock, settings.PowerKeyPulseMs, settings.BootTimeoutMs, settings.BootProbeIntervalMs, settings.PowerDownTimeoutMs, settings.PowerOffSettleMs);
             sockets = new ModemSocketTable(settings.SocketCount);
             socketCommands = new SocketCommandSet("AT+CASEND=", null, null, "AT+CARECV=", "+CARECV: ", AtRawRead.Inline, "AT+CACLOSE=")
-                .Limits(settings.MaxSendChunk, settings.MaxReceiveChunk, settings.SendTimeoutMs, settings.ReceiveCommandTimeoutMs, settings.CommandTimeoutMs);
+                .Limits(settings.MaxSendChunk, settings.MaxReceiveChunk, settings.SendTimeoutMs, settings.ReceiveCommandTimeoutMs, settings.CommandTimeoutMs)
+                .Variants(true, settings.SendFinalQuietMs);
             data = new Sim7080DataContext(channel, commands, sockets, clock, log, settings);
             caFiles = new CaFileStore(commands, settings, log);
             alpn = settings.AlpnKeyword == null ? null : new AlpnSetting(commands, settings.AlpnKeyword, log);
@@ -306,16 +312,17 @@ namespace CellularIot.Modem.Sim7080
 
                 // A module that kept its settings had its SIM ready at the bring-up that set them up, and a SIM asks
                 // for its PIN only after a restart: the ICCID below shows it is still there.
-                SimState sim = ReadSimState();
-                if (sim != SimState.Ready)
+                // A SIM still busy in the first seconds after a boot is waited for, a real SIM error reported at once.
+                SimState simState = sim.WaitUntilReady();
+                if (simState != SimState.Ready)
                 {
-                    throw new ModemException("SIM not ready: " + ThreeGppQueries.Describe(sim));
+                    throw new ModemException("SIM not ready: " + ThreeGppQueries.Describe(simState));
                 }
             }
 
             // The ICCID every time: it is the MQTT client ID, and the SIM may have changed. The IMEI and the firmware
             // revision are not read: nothing here needs them, and they would cost two commands at every start.
-            string iccid = threeGpp.ReadBareLine("AT+CCID");
+            string iccid = sim.ReadBareLine("AT+CCID", IccidShape);
             if (!ThreeGppQueries.IsDigits(iccid, 19, 20))
             {
                 throw new ModemException("unreadable ICCID: " + iccid);

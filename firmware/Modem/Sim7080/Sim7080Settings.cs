@@ -9,6 +9,15 @@ namespace CellularIot.Modem.Sim7080
     /// </summary>
     public sealed class Sim7080Settings
     {
+        /// <summary>The SSL contexts the module has (0..5).</summary>
+        public const int SslContextCount = 6;
+
+        /// <summary>The largest AT+CARECV request every firmware serves whole.</summary>
+        public const int MaxReceiveRequest = 512;
+
+        /// <summary>AT+CFSWFILE's input time must stay below this.</summary>
+        public const int FileInputTimeLimitMs = 10000;
+
         /// <summary>The settings for a data context on <paramref name="apn"/> over <paramref name="radio"/>, the rest at their defaults.</summary>
         public static Sim7080Settings For(string apn, RadioMode radio)
         {
@@ -67,6 +76,18 @@ namespace CellularIot.Modem.Sim7080
         /// <summary>After a power-down by PWRKEY, how long to wait before pressing it again.</summary>
         public int PowerOffSettleMs { get; set; } = 2000;
 
+        /// <summary>How long a SIM that answers NOT READY or SIM busy after a boot is asked again before it counts as failed.</summary>
+        public int SimReadyTimeoutMs { get; set; } = 20000;
+
+        /// <summary>How often a SIM that is not ready yet is asked again.</summary>
+        public int SimPollMs { get; set; } = 1000;
+
+        /// <summary>
+        /// After a bring-up that found the module answering, how long the rest of its boot (a late SMS Ready) may
+        /// still arrive without counting as a reboot.
+        /// </summary>
+        public int LateBootWindowMs { get; set; } = 60000;
+
         /// <summary>Timeout of ordinary commands.</summary>
         public int CommandTimeoutMs { get; set; } = 5000;
 
@@ -88,11 +109,17 @@ namespace CellularIot.Modem.Sim7080
         /// <summary>Timeout of one AT+CASEND exchange (prompt, bytes, OK).</summary>
         public int SendTimeoutMs { get; set; } = 10000;
 
+        /// <summary>Quiet time after AT+CASEND's bytes that counts as its OK, which some firmware leaves out.</summary>
+        public int SendFinalQuietMs { get; set; } = 2000;
+
         /// <summary>Timeout of one AT+CARECV exchange.</summary>
         public int ReceiveCommandTimeoutMs { get; set; } = 5000;
 
-        /// <summary>Timeout of file commands, also the input time given to AT+CFSWFILE.</summary>
+        /// <summary>Timeout of file commands.</summary>
         public int FileTimeoutMs { get; set; } = 10000;
+
+        /// <summary>The input time given to AT+CFSWFILE; real firmware refuses 10000 ms and more.</summary>
+        public int FileInputTimeMs { get; set; } = 5000;
 
         /// <summary>Largest file AT+CFSWFILE takes.</summary>
         public int MaxFileBytes { get; set; } = 10240;
@@ -106,11 +133,14 @@ namespace CellularIot.Modem.Sim7080
         /// <summary>Most bytes one AT+CASEND carries (the module's maximum is 1460).</summary>
         public int MaxSendChunk { get; set; } = 1460;
 
-        /// <summary>Largest AT+CARECV request (the module's maximum is 1460).</summary>
-        public int MaxReceiveChunk { get; set; } = 1460;
+        /// <summary>Largest AT+CARECV request: larger ones fail or come back truncated on some firmware.</summary>
+        public int MaxReceiveChunk { get; set; } = MaxReceiveRequest;
 
-        /// <summary>Connection ids 0..SocketCount-1 (the SIM7080G has 12).</summary>
-        public int SocketCount { get; set; } = 12;
+        /// <summary>
+        /// Connection ids 0..SocketCount-1. The SIM7080G has 12 ids but only SSL contexts 0..5, and every socket
+        /// here is a TLS socket on the context of its own id, so at most 6.
+        /// </summary>
+        public int SocketCount { get; set; } = SslContextCount;
 
         /// <summary>Refuses <paramref name="settings"/> the driver cannot work with.</summary>
         /// <exception cref="ArgumentNullException">No settings.</exception>
@@ -123,14 +153,19 @@ namespace CellularIot.Modem.Sim7080
                 throw new ArgumentNullException(nameof(settings));
             }
 
-            if (settings.MaxSendChunk < 1 || settings.MaxSendChunk > 1460 || settings.MaxReceiveChunk < 1 || settings.MaxReceiveChunk > 1460)
+            if (settings.MaxSendChunk < 1 || settings.MaxSendChunk > 1460 || settings.MaxReceiveChunk < 1 || settings.MaxReceiveChunk > MaxReceiveRequest)
             {
-                throw new ArgumentOutOfRangeException(nameof(settings), "send and receive chunks must be 1..1460 bytes");
+                throw new ArgumentOutOfRangeException(nameof(settings), "send chunks must be 1..1460 bytes, receive chunks 1..512");
             }
 
-            if (settings.SocketCount < 1 || settings.SocketCount > 12)
+            if (settings.SocketCount < 1 || settings.SocketCount > SslContextCount)
             {
-                throw new ArgumentOutOfRangeException(nameof(settings), "the SIM7080G has 1..12 sockets");
+                throw new ArgumentOutOfRangeException(nameof(settings), "TLS sockets need SSL contexts: 1..6 sockets");
+            }
+
+            if (settings.FileInputTimeMs < 1 || settings.FileInputTimeMs >= FileInputTimeLimitMs)
+            {
+                throw new ArgumentOutOfRangeException(nameof(settings), "AT+CFSWFILE's input time must be 1..9999 ms");
             }
 
             AtText.CheckCommandText(settings.Apn);

@@ -4,8 +4,9 @@ namespace CellularIot.Modem.Sim7080
 
     /// <summary>
     /// The TLS settings the module holds for each connection id: its SSL context's version, SNI and ALPN
-    /// (AT+CSSLCFG; the context of a connection is its id, AT+CASSLCFG "crindex" defaults to it), and the
-    /// connection's SSL switch and CA file (AT+CASSLCFG). The module keeps them until it restarts, so a setting is
+    /// (AT+CSSLCFG; the context of a connection is its id), and the connection's SSL switch, context binding and CA
+    /// file (AT+CASSLCFG). The binding ("CRINDEX") is written although firmware mostly defaults it to the id: firmware
+    /// differs, and a connection on another socket's context would send that socket's SNI. The module keeps them until it restarts, so a setting is
     /// written only when it differs from what this driver last wrote: a reconnect to the same host writes none, and
     /// the IoT socket that follows onboarding on the same id writes only its SNI. What a failed command may have left
     /// is forgotten, and so is everything when the module restarts.
@@ -70,7 +71,7 @@ namespace CellularIot.Modem.Sim7080
 
                     if (ssl)
                     {
-                        line.Append(separator).Append("+CASSLCFG=").Append(cid).Append(",\"SSL\",1");
+                        line.Append(separator).Append("+CASSLCFG=").Append(cid).Append(",\"SSL\",1;+CASSLCFG=").Append(cid).Append(",\"CRINDEX\",").Append(cid);
                         separator = ";";
                     }
 

@@ -1,17 +1,23 @@
 namespace CellularIot.Modem.ThreeGpp
 {
     using System.Threading;
+    using CellularIot.Support;
 
     /// <summary>
     /// Tells the boots the driver asked for from reboots the module did on its own. During a boot (power-on,
     /// reset, power cycle) RDY and SMS Ready only end the wait; afterwards either one means the module restarted,
-    /// except the SMS Ready that trails the RDY of a boot already handled (it comes seconds later).
+    /// except the end of a boot already under way: the SMS Ready that trails the RDY of a boot already handled
+    /// (it comes seconds later), and, after a bring-up that found the module answering before its boot was
+    /// over, the first SMS Ready within the late-boot window. A reboot needs evidence of a new boot (RDY).
     /// </summary>
     internal sealed class BootWatch
     {
         private readonly object sync = new object();
         private readonly ManualResetEvent bootSeen;
         private readonly ManualResetEvent powerDownSeen;
+        private readonly IClock clock;
+        private readonly int lateBootWindowMs;
+        private long lateBootUntilMs;
         private bool booting;
         private bool rdySeen;
         private bool smsReadySeen;
@@ -19,10 +25,12 @@ namespace CellularIot.Modem.ThreeGpp
         private bool rebootDetected;
 
         /// <summary>Creates the watch over two events its owner keeps (set here, waited on here).</summary>
-        public BootWatch(ManualResetEvent bootSeen, ManualResetEvent powerDownSeen)
+        public BootWatch(ManualResetEvent bootSeen, ManualResetEvent powerDownSeen, IClock clock, int lateBootWindowMs)
         {
             this.bootSeen = bootSeen;
             this.powerDownSeen = powerDownSeen;
+            this.clock = clock;
+            this.lateBootWindowMs = lateBootWindowMs;
         }
 
         /// <summary>True once the module restarted on its own since the last boot the driver started.</summary>
@@ -58,7 +66,11 @@ namespace CellularIot.Modem.ThreeGpp
             lock (sync)
             {
                 booting = false;
-                absorbSmsReady = rdySeen && !smsReadySeen;
+                absorbSmsReady = !smsReadySeen;
+
+                // After our own RDY the trailing SMS Ready belongs to that boot whenever it comes; without one, the
+                // module answered before its boot was over, and only a late SMS Ready soon after is its tail.
+                lateBootUntilMs = rdySeen ? long.MaxValue : clock.MonotonicMs + lateBootWindowMs;
             }
         }
 
@@ -80,7 +92,7 @@ namespace CellularIot.Modem.ThreeGpp
                     rdySeen |= rdy;
                     smsReadySeen |= !rdy;
                 }
-                else if (!rdy && absorbSmsReady)
+                else if (!rdy && absorbSmsReady && clock.MonotonicMs <= lateBootUntilMs)
                 {
                     absorbSmsReady = false;
                 }
@@ -91,6 +103,7 @@ namespace CellularIot.Modem.ThreeGpp
 
                     // The SMS Ready that follows an unexpected RDY belongs to the same reboot.
                     absorbSmsReady = rdy;
+                    lateBootUntilMs = long.MaxValue;
                 }
             }
 

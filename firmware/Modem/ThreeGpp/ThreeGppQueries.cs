@@ -16,7 +16,10 @@ namespace CellularIot.Modem.ThreeGpp
             this.commands = commands;
         }
 
-        /// <summary>AT+CPIN?: the SIM's state; a missing SIM is told from other failures.</summary>
+        /// <summary>
+        /// AT+CPIN?: the SIM's state; a missing SIM is told from other failures, and a SIM still being read from
+        /// one that failed. The last +CPIN line counts: an unsolicited <c>+CPIN: NOT READY</c> may come before the answer.
+        /// </summary>
         public SimState ReadSimState()
         {
             AtCommand command = commands.Command("AT+CPIN?").Expect("+CPIN: ", 0);
@@ -24,7 +27,7 @@ namespace CellularIot.Modem.ThreeGpp
             AtResponse response = command.Response;
             if (outcome == AtOutcome.Ok && response.LineCount > 0)
             {
-                string state = response.GetField(0, 0);
+                string state = response.GetField(response.LineCount - 1, 0);
                 if (state == "READY")
                 {
                     return SimState.Ready;
@@ -35,17 +38,56 @@ namespace CellularIot.Modem.ThreeGpp
                     return SimState.PinRequired;
                 }
 
-                return state == "SIM PUK" ? SimState.PukRequired : SimState.Unknown;
+                if (state == "SIM PUK")
+                {
+                    return SimState.PukRequired;
+                }
+
+                if (state == "NOT READY")
+                {
+                    return SimState.NotReady;
+                }
+
+                return state == "NOT INSERTED" ? SimState.NotInserted : SimState.Unknown;
             }
 
             if (outcome == AtOutcome.CmeError)
             {
-                // 10 is "SIM not inserted" in the numeric form (AT+CMEE=1).
-                bool missing = response.ErrorCode == 10 || response.ErrorText == "SIM not inserted";
-                return missing ? SimState.NotInserted : SimState.Failed;
+                return SimStateOfError(response);
             }
 
             throw ModemCommands.Failure(command);
+        }
+
+        /// <summary>
+        /// The SIM state a <c>+CME ERROR</c> names (3GPP TS 27.007 codes 10..15 or their texts), or
+        /// <see cref="SimState.Unknown"/> for an error that is not about the SIM.
+        /// </summary>
+        public static SimState SimStateOfError(AtResponse response)
+        {
+            int code = response.ErrorCode;
+            string text = response.ErrorText;
+            if (code == 14 || text == "SIM busy" || text == "SIM not ready")
+            {
+                return SimState.NotReady;
+            }
+
+            if (code == 10 || text == "SIM not inserted")
+            {
+                return SimState.NotInserted;
+            }
+
+            if (code == 11 || text == "SIM PIN required")
+            {
+                return SimState.PinRequired;
+            }
+
+            if (code == 12 || text == "SIM PUK required")
+            {
+                return SimState.PukRequired;
+            }
+
+            return code == 13 || code == 15 || text == "SIM failure" || text == "SIM wrong" ? SimState.Failed : SimState.Unknown;
         }
 
         /// <summary>AT+CEREG?: the EPS registration state.</summary>
@@ -90,13 +132,37 @@ namespace CellularIot.Modem.ThreeGpp
             return utc;
         }
 
-        /// <summary>The one line of a command answered without a prefix (ICCID, AT+CGSN, AT+CGMR).</summary>
-        public string ReadBareLine(string text)
+        /// <summary>
+        /// Runs a command answered by one line without a prefix (ICCID, AT+CGSN, AT+CGMR), recognised by its
+        /// <paramref name="shape"/>; the command is returned whatever its outcome (see <see cref="BareLineOf"/>).
+        /// </summary>
+        public AtCommand QueryBareLine(string text, AtBareShape shape)
         {
-            AtResponse response = commands.Ok(commands.Command(text).ExpectBare());
+            AtCommand command = commands.Command(text).ExpectBare(shape);
+            commands.Execute(command);
+            return command;
+        }
+
+        /// <summary>The bare answer of <paramref name="text"/>, recognised by its <paramref name="shape"/>.</summary>
+        /// <exception cref="ModemException">The command failed or gave no line of that shape.</exception>
+        public string ReadBareLine(string text, AtBareShape shape)
+        {
+            return BareLineOf(QueryBareLine(text, shape));
+        }
+
+        /// <summary>The bare answer line of a command that ended with OK.</summary>
+        /// <exception cref="ModemException">It failed, or no line of the expected shape came.</exception>
+        public static string BareLineOf(AtCommand command)
+        {
+            AtResponse response = command.Response;
+            if (response.Outcome != AtOutcome.Ok)
+            {
+                throw ModemCommands.Failure(command);
+            }
+
             if (response.LineCount == 0)
             {
-                throw new ModemException(text + " gave no answer line");
+                throw new ModemException(command.Text + " gave no answer line of the expected shape");
             }
 
             return response.GetLine(0).Trim();
@@ -105,19 +171,27 @@ namespace CellularIot.Modem.ThreeGpp
         /// <summary>Why a SIM in <paramref name="sim"/> cannot be used, in words.</summary>
         public static string Describe(SimState sim)
         {
-            switch (sim)
+            if (sim == SimState.NotInserted)
             {
-                case SimState.NotInserted:
-                    return "SIM not inserted";
-                case SimState.PinRequired:
-                    return "the SIM asks for its PIN";
-                case SimState.PukRequired:
-                    return "the SIM is blocked (PUK required)";
-                case SimState.Failed:
-                    return "SIM failure";
-                default:
-                    return "unknown SIM state";
+                return "SIM not inserted";
             }
+
+            if (sim == SimState.PinRequired)
+            {
+                return "the SIM asks for its PIN";
+            }
+
+            if (sim == SimState.PukRequired)
+            {
+                return "the SIM is blocked (PUK required)";
+            }
+
+            if (sim == SimState.Failed)
+            {
+                return "SIM failure";
+            }
+
+            return sim == SimState.NotReady ? "the SIM is still not ready" : "unknown SIM state";
         }
 
         /// <summary>Whether <paramref name="text"/> is <paramref name="minLength"/> to <paramref name="maxLength"/> decimal digits (an ICCID, an IMEI).</summary>

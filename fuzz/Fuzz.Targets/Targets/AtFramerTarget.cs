@@ -80,7 +80,7 @@ public sealed class AtFramerTarget : IFuzzTarget
             }
         }
 
-        public int OnInlineRawHeader(byte[] line, int count)
+        public int OnInlineRawHeader(byte[] line, int count, bool final)
         {
             string text = Encoding.Latin1.GetString(line, 0, count);
             Events.Append("H[").Append(text).Append(']');

@@ -31,6 +31,7 @@ internal sealed class TlsListener : IAsyncDisposable
         IPEndPoint bind,
         string hostName,
         X509Certificate2 certificate,
+        IReadOnlyList<X509Certificate2> chain,
         IReadOnlyList<SslApplicationProtocol> protocols,
         Func<ConnectionRecord, SslStream, CancellationToken, Task> handler,
         CloudContext context)
@@ -41,7 +42,10 @@ internal sealed class TlsListener : IAsyncDisposable
         this.context = context;
         tlsOptions = new SslServerAuthenticationOptions
         {
-            ServerCertificateContext = SslStreamCertificateContext.Create(certificate, additionalCertificates: null, offline: true),
+            // The certificate and the chain above it, as AWS IoT Core sends them; no session resumption, which AWS
+            // does not offer either, so every connection costs a full handshake here as there.
+            ServerCertificateContext = SslStreamCertificateContext.Create(certificate, [.. chain], offline: true),
+            AllowTlsResume = false,
             ApplicationProtocols = [.. protocols],
             ClientCertificateRequired = false,
             EnabledSslProtocols = SslProtocols.Tls12 | SslProtocols.Tls13,

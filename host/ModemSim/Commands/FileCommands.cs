@@ -64,7 +64,7 @@ internal sealed class FileCommands(ModemCore modem) : ICommandFamily
         string name = FileName(args);
         bool append = args.Int(2, 0, 1) == 1;
         int length = args.Int(3, 1, SimFileSystem.MaxFileSize);
-        int timeoutMs = args.Int(4, 1, MaxWriteTimeoutMs);
+        int timeoutMs = args.Int(4, 1, Math.Min(MaxWriteTimeoutMs, modem.Options.Profile.MaxFileInputTimeMs));
         reply.Info("DOWNLOAD");
         modem.Input.Capture(
             length,

@@ -11,16 +11,16 @@ internal sealed class GeneralCommands(ModemCore modem) : ICommandFamily
         dispatcher.Add(string.Empty, (c, r) => Only(c, CommandForm.Execute, r, r.Ok));
         dispatcher.Add("E", Echo);
         dispatcher.Add("+CMEE", Cmee);
-        dispatcher.Add("+CGMR", (c, r) => Only(c, CommandForm.Execute, r, () => Answer(r, modem.Dialect.RevisionLine(modem.Revision))));
+        dispatcher.Add("+CGMR", (c, r) => Only(c, CommandForm.Execute, r, () => BareAnswer(r, modem.Dialect.RevisionLine(modem.Revision))));
         dispatcher.Add("+CGMM", (c, r) => Only(c, CommandForm.Execute, r, () => Answer(r, modem.Dialect.ModelName)));
-        dispatcher.Add("+CGSN", (c, r) => Only(c, CommandForm.Execute, r, () => Answer(r, modem.Options.Imei)));
-        dispatcher.Add("+CPIN", (c, r) => Only(c, CommandForm.Read, r, () => WithSim(modem, r, () => Answer(r, "+CPIN: READY"))));
+        dispatcher.Add("+CGSN", (c, r) => Only(c, CommandForm.Execute, r, () => BareAnswer(r, modem.Options.Imei)));
+        dispatcher.Add("+CPIN", (c, r) => Only(c, CommandForm.Read, r, () => WithSim(modem, r, () => SimState(r))));
         dispatcher.Add("+CSQ", (c, r) => Only(c, CommandForm.Execute, r, () => Answer(r, Signal())));
         dispatcher.Add("+CFUN", Cfun);
         dispatcher.Add("+CCLK", Cclk);
         if (modem.Dialect.IsSimcom)
         {
-            dispatcher.Add("+CCID", (c, r) => Only(c, CommandForm.Execute, r, () => WithSim(modem, r, () => Answer(r, modem.Options.Iccid))));
+            dispatcher.Add("+CCID", (c, r) => Only(c, CommandForm.Execute, r, () => WithSim(modem, r, () => WhenSimRead(r, () => BareAnswer(r, modem.Options.Iccid)))));
             dispatcher.Add("+CPOWD", Cpowd);
             dispatcher.Add("+CLTS", Clts);
         }
@@ -54,6 +54,54 @@ internal sealed class GeneralCommands(ModemCore modem) : ICommandFamily
         else
         {
             action();
+        }
+    }
+
+    // Field modules print network-time and boot lines at any moment, also between a command and its bare answer.
+    private void BareAnswer(CommandReply reply, string line)
+    {
+        if (modem.Options.Profile.LinesBeforeBareAnswers)
+        {
+            string[] unsolicited = ["DST: 0", "*PSUTTZ: " + PsuttzTime(modem.Clock.Now), "+CTZV: +00,0"];
+            reply.Info(unsolicited[modem.Session.BareAnswerCount++ % unsolicited.Length]);
+        }
+
+        Answer(reply, line);
+    }
+
+    /// <summary>The time field of a <c>*PSUTTZ</c> line: <c>yy/MM/dd,hh:mm:ss","+zz",0</c> (the zone in quarter hours).</summary>
+    internal static string PsuttzTime(DateTimeOffset time)
+    {
+        string clock = ModemClock.Format(time);
+        int zoneAt = clock.Length - 3;
+        return clock[..zoneAt] + "\",\"" + clock[zoneAt..] + "\",0";
+    }
+
+    private void WhenSimRead(CommandReply reply, Action action)
+    {
+        if (modem.Session.SimReady)
+        {
+            action();
+        }
+        else
+        {
+            reply.Cme(CmeError.SimBusy);
+        }
+    }
+
+    private void SimState(CommandReply reply)
+    {
+        if (modem.Session.SimReady)
+        {
+            Answer(reply, "+CPIN: READY");
+        }
+        else if (modem.Session.SimQueryCount++ % 2 == 0)
+        {
+            reply.Cme(CmeError.SimBusy);
+        }
+        else
+        {
+            Answer(reply, "+CPIN: NOT READY");
         }
     }
 
@@ -184,7 +232,8 @@ internal sealed class GeneralCommands(ModemCore modem) : ICommandFamily
         switch (command.Kind)
         {
             case CommandForm.Read:
-                Answer(reply, "+CCLK: \"" + ModemClock.Format(modem.Clock.Now) + "\"");
+                string now = modem.Options.Profile.ClockWithoutZone ? ModemClock.Format(modem.Clock.Now.ToUniversalTime())[..17] : ModemClock.Format(modem.Clock.Now);
+                Answer(reply, "+CCLK: \"" + now + "\"");
                 break;
             case CommandForm.Set:
                 CommandArgs args = command.Args;

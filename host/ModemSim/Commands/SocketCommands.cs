@@ -57,6 +57,12 @@ internal sealed class SocketCommands(ModemCore modem) : ICommandFamily
             return;
         }
 
+        if (modem.Options.Profile.OpenResultBeforeOk)
+        {
+            modem.Sockets.Open(cid, host, port, reply.Ok);
+            return;
+        }
+
         reply.Ok();
         modem.Sockets.Open(cid, host, port);
     }
@@ -87,7 +93,12 @@ internal sealed class SocketCommands(ModemCore modem) : ICommandFamily
                 }
 
                 socket.Send(data);
-                reply.Ok();
+                bool leaveOutOk = profile.MissingSendOkEvery > 0 && ++modem.Session.SendCount % profile.MissingSendOkEvery == 0;
+                if (!leaveOutOk)
+                {
+                    reply.Ok();
+                }
+
                 if (profile.SendResultUrc)
                 {
                     // Reported as the bytes are handed to TCP: before anything the peer answers can arrive, as on a
@@ -107,6 +118,14 @@ internal sealed class SocketCommands(ModemCore modem) : ICommandFamily
                 args.RequireCount(2, 2);
                 int cid = Cid(args);
                 int max = args.Int(1, 1, MaxChunk);
+                ModemProfile profile = modem.Options.Profile;
+                if (max > profile.MaxReceiveRequest)
+                {
+                    // Field firmware fails reads above 512 bytes.
+                    reply.Error();
+                    return;
+                }
+
                 if (modem.Sockets[cid] is not { Phase: not SocketPhase.Connecting } socket)
                 {
                     reply.Cme(CmeError.OperationNotAllowed);
@@ -114,7 +133,14 @@ internal sealed class SocketCommands(ModemCore modem) : ICommandFamily
                 }
 
                 byte[] data = socket.Receive(max);
-                string prefix = modem.Options.Profile.ReceiveReportsCid ? Format($"+CARECV: {cid},{data.Length}") : Format($"+CARECV: {data.Length}");
+                int read = ++modem.Session.ReceiveCount;
+                bool withCid = profile.AlternateReceiveForms ? read % 2 == 0 : profile.ReceiveReportsCid;
+
+                // Some firmware announces more than it then delivers (the rest is not lost: it comes with a later read),
+                // at least the length of the answer's "\r\nOK\r\n" more, so the announced block runs into the OK.
+                bool shortDelivery = profile.ShortDeliveryEvery > 0 && read % profile.ShortDeliveryEvery == 0 && data.Length > 0 && data.Length + 6 <= max;
+                int announced = shortDelivery ? Math.Min(max, data.Length + 6 + (read % 5)) : data.Length;
+                string prefix = withCid ? Format($"+CARECV: {cid},{announced}") : Format($"+CARECV: {announced}");
                 if (data.Length == 0)
                 {
                     reply.Info(prefix);

@@ -17,7 +17,10 @@ internal sealed class SslCommands(ModemCore modem) : ICommandFamily
         dispatcher.Add("+CASSLCFG", (c, r) => GeneralCommands.Only(c, CommandForm.Set, r, () => Casslcfg(c.Args, r)));
     }
 
-    private static int Context(CommandArgs args) => args.Int(1, 0, SessionState.SslContextCount - 1);
+    private int Context(CommandArgs args) => args.Int(1, 0, ContextLimit - 1);
+
+    // Field firmware has contexts 0..5 only; the standard profile has one per connection id.
+    private int ContextLimit => Math.Min(SessionState.SslContextCount, modem.Options.Profile.SslContextLimit);
 
     private void Csslcfg(CommandArgs args, CommandReply reply)
     {
@@ -102,7 +105,7 @@ internal sealed class SslCommands(ModemCore modem) : ICommandFamily
                 socket.CaCert = name.Length == 0 ? null : name;
                 break;
             case "crindex":
-                socket.ContextIndex = args.Int(2, 0, SessionState.SslContextCount - 1);
+                socket.ContextIndex = args.Int(2, 0, ContextLimit - 1);
                 break;
             default:
                 throw new CommandArgumentException("Unknown CASSLCFG setting.");

@@ -191,22 +191,45 @@ internal sealed class ModemCore : IDisposable
 
     private void Boot()
     {
-        Session = new SessionState { Clts = Dialect.ClockFollowsNetwork };
+        ModemProfile profile = Options.Profile;
+        Session = new SessionState { Clts = Dialect.ClockFollowsNetwork, SimReady = !profile.SimBusyUntilReady };
         Clock.ResetToPowerOn();
         Input.Reset();
         Power = PowerState.On;
+        if (profile.BootNoise)
+        {
+            // What a UART shows while the module's own settles: stray bytes and a cut-off line, then the boot.
+            Output.Raw([0x00, 0xFF, 0xFE, 0x00, 0xF8, 0x80, 0x00]);
+            Output.Text("\r\n+CF");
+            Output.Raw([0xFF, 0x00]);
+        }
+
         Output.Line("RDY");
         int gap = Options.BootUrcIntervalMs;
         Later(gap, () =>
         {
             Output.Line("+CFUN: 1");
+            if (profile.SimBusyUntilReady && !Network.SimMissing)
+            {
+                Output.Line("+CPIN: NOT READY");
+            }
+
             Network.RadioOn();
         });
         IReadOnlyList<string> tail = Dialect.BootTail(Network.SimMissing);
         for (int i = 0; i < tail.Count; i++)
         {
             string boot = tail[i];
-            Later((2 + i) * gap, () => Output.Line(boot));
+            Later((2 + i) * gap, () =>
+            {
+                // The SIM state line ends a busy SIM's first seconds (the field profile's "SIM busy").
+                if (boot.StartsWith("+CPIN: ", StringComparison.Ordinal))
+                {
+                    Session.SimReady = true;
+                }
+
+                Output.Line(boot);
+            });
         }
     }
 

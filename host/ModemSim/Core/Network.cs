@@ -141,6 +141,15 @@ internal sealed class Network(ModemCore modem)
         {
             modem.Clock.SyncToNetwork();
             modem.Session.ClockSynced = true;
+            if (modem.Options.Profile.NetworkTimeLines)
+            {
+                // Field modules report the network's time unprompted, two of the three lines without a '+'.
+                DateTimeOffset now = modem.Clock.Now;
+                string zone = Commands.GeneralCommands.PsuttzTime(now)[^6..^3];
+                modem.Urc("*PSUTTZ: " + Commands.GeneralCommands.PsuttzTime(now));
+                modem.Urc("DST: 0");
+                modem.Urc("+CTZV: " + zone + ",0");
+            }
         }
     }
 

@@ -35,6 +35,21 @@ internal sealed class SessionState
     /// <summary>AT+CLTS: whether network time sets the clock.</summary>
     public bool Clts { get; set; }
 
+    /// <summary>Whether the SIM has been read since boot (always, unless the profile makes it busy until its boot line).</summary>
+    public bool SimReady { get; set; } = true;
+
+    /// <summary>Answers given since boot, for the profile's every-n-th variants (CARECV form and delivery, CASEND's OK).</summary>
+    public int ReceiveCount { get; set; }
+
+    /// <summary>CASEND transfers since boot.</summary>
+    public int SendCount { get; set; }
+
+    /// <summary>AT+CPIN? asked while the SIM was busy, to alternate its two busy answers.</summary>
+    public int SimQueryCount { get; set; }
+
+    /// <summary>Bare answers given since boot, to vary the line the field profile puts before them.</summary>
+    public int BareAnswerCount { get; set; }
+
     /// <summary>Whether the network time has been taken since boot.</summary>
     public bool ClockSynced { get; set; }
 

@@ -15,6 +15,7 @@ internal sealed class SocketTable(ModemCore modem)
     public const int Count = 12;
 
     private readonly SimSocket?[] slots = new SimSocket?[Count];
+    private readonly Action?[] heldOks = new Action?[Count];
     private readonly Lock historyGate = new();
     private readonly List<SocketRecord> history = [];
 
@@ -36,9 +37,13 @@ internal sealed class SocketTable(ModemCore modem)
     /// <summary>Whether <paramref name="cid"/> is connecting or connected (CAOPEN on it must fail).</summary>
     public bool IsBusy(int cid) => slots[cid] is { Phase: not SocketPhase.Closed };
 
-    /// <summary>CAOPEN after its OK: reports +CAOPEN: &lt;cid&gt;,&lt;result&gt; when the connection is up or has failed.</summary>
-    public void Open(int cid, string host, int port)
+    /// <summary>
+    /// CAOPEN after its OK: reports +CAOPEN: &lt;cid&gt;,&lt;result&gt; when the connection is up or has failed. A firmware
+    /// that holds its OK back passes it as <paramref name="heldOk"/>, sent right after the result.
+    /// </summary>
+    public void Open(int cid, string host, int port, Action? heldOk = null)
     {
+        heldOks[cid] = heldOk;
         ModemSimOptions options = modem.Options;
         SocketConfig config = modem.Session.Sockets[cid];
         var record = new SocketRecord(cid, host, port, config.Ssl, DateTimeOffset.UtcNow, Totals);
@@ -55,7 +60,7 @@ internal sealed class SocketTable(ModemCore modem)
         {
             record.OpenResult = result;
             record.IsClosed = true;
-            modem.Urc(modem.Dialect.OpenResultUrc(cid, result));
+            ReportOpen(cid, result);
             return;
         }
 
@@ -71,6 +76,7 @@ internal sealed class SocketTable(ModemCore modem)
     {
         slots[cid]?.Dispose();
         slots[cid] = null;
+        heldOks[cid] = null;
     }
 
     /// <summary>The PDP context is gone: open sockets report +CASTATE: &lt;cid&gt;,0; connecting ones fail their CAOPEN.</summary>
@@ -187,13 +193,21 @@ internal sealed class SocketTable(ModemCore modem)
         {
             slots[cid] = null;
             socket.Dispose();
-            modem.Urc(modem.Dialect.OpenResultUrc(cid, result));
+            ReportOpen(cid, result);
             return;
         }
 
         socket.Phase = SocketPhase.Open;
         socket.Start(data => Arrived(socket, data), () => PeerClosedIfCurrent(socket));
-        modem.Urc(modem.Dialect.OpenResultUrc(cid, OpenResult.Ok));
+        ReportOpen(cid, OpenResult.Ok);
+    }
+
+    private void ReportOpen(int cid, int result)
+    {
+        modem.Urc(modem.Dialect.OpenResultUrc(cid, result));
+        Action? heldOk = heldOks[cid];
+        heldOks[cid] = null;
+        heldOk?.Invoke();
     }
 
     private void Arrived(SimSocket socket, byte[] data)

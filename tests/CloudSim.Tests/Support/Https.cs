@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
+using CellularIot.CloudSim.Tls;
 using Xunit;
 
 namespace CellularIot.CloudSim.Tests.Support;
@@ -34,7 +35,7 @@ internal static class Https
                     throw;
                 }
             },
-            SslOptions = { RemoteCertificateValidationCallback = (_, certificate, _, errors) => Trust.OnlyCloudCa(cloud.CaCertificate, certificate, errors) },
+            SslOptions = { RemoteCertificateValidationCallback = (_, certificate, chain, errors) => DeviceTrust.Accepts(cloud.CaCertificate, certificate, chain, errors) },
         };
         return new HttpClient(handler) { Timeout = TestCloud.Wait };
     }

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net.Security;
 using System.Threading.Channels;
+using CellularIot.CloudSim.Tls;
 using MQTTnet;
 using MQTTnet.Diagnostics.PacketInspection;
 using MQTTnet.Formatter;
@@ -25,7 +26,7 @@ internal static class MqttClients
             {
                 tls.UseTls()
                     .WithTargetHost(cloud.IotHost)
-                    .WithCertificateValidationHandler(e => Trust.OnlyCloudCa(cloud.CaCertificate, e.Certificate, e.SslPolicyErrors));
+                    .WithCertificateValidationHandler(e => DeviceTrust.Accepts(cloud.CaCertificate, e.Certificate, e.Chain, e.SslPolicyErrors));
                 if (alpn)
                 {
                     tls.WithApplicationProtocols([Alpn]);
@@ -52,7 +53,7 @@ internal static class MqttClients
             .WithProtocolVersion(MqttProtocolVersion.V311)
             .WithTimeout(TimeSpan.FromSeconds(5))
             .WithTlsOptions(tls => tls.UseTls()
-                .WithCertificateValidationHandler(e => Trust.OnlyCloudCa(cloud.CaCertificate, e.Certificate, e.SslPolicyErrors)));
+                .WithCertificateValidationHandler(e => DeviceTrust.Accepts(cloud.CaCertificate, e.Certificate, e.Chain, e.SslPolicyErrors)));
         return username is null ? builder : builder.WithCredentials(username, (string?)null);
     }
 

@@ -42,23 +42,29 @@ internal sealed class Rig : IAsyncDisposable
     /// <summary>The sequence numbers of every telemetry message the cloud received, in arrival order.</summary>
     public IReadOnlyList<long[]> Telemetry => Support.Telemetry.SequencesOf(World.ReceivedOn("telemetry"));
 
-    /// <summary>A world whose module is <paramref name="model"/> (with or without ALPN) and a device running its driver.</summary>
+    /// <summary>
+    /// A world whose module is <paramref name="model"/> (with or without ALPN) and a device running its driver. A
+    /// SIM7080G behaves like field modules (<see cref="CellularIot.ModemSim.ModemProfile.Field"/>, with its timing
+    /// scaled down) unless <paramref name="fieldModem"/> is false.
+    /// </summary>
     public static async Task<Rig> StartAsync(
         bool modemAlpn = false,
         TimeSpan? tokenLifetime = null,
         TransportChoice transport = TransportChoice.Auto,
         int batchSize = 1,
         int maxPayloadBytes = 128 * 1024,
-        ModemModel model = ModemModel.Sim7080)
+        ModemModel model = ModemModel.Sim7080,
+        bool fieldModem = true)
     {
         SimulatedWorld world = await SimulatedWorld.StartAsync(
             new WorldOptions
             {
                 Model = model,
                 ModemAlpn = modemAlpn,
+                FieldModem = fieldModem && model == ModemModel.Sim7080,
                 TokenLifetime = tokenLifetime ?? TimeSpan.FromHours(24),
                 MaxPayloadBytes = maxPayloadBytes,
-                Simulator = Fast.Simulator(),
+                Simulator = fieldModem && model == ModemModel.Sim7080 ? Fast.FieldSimulator() : Fast.Simulator(),
             },
             TestContext.Current.CancellationToken);
         try

@@ -4,6 +4,7 @@ using System.Net.Sockets;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using CellularIot.CloudSim;
+using CellularIot.CloudSim.Tls;
 using MQTTnet;
 using MQTTnet.Formatter;
 
@@ -35,7 +36,7 @@ internal static class CloudClient
                     throw;
                 }
             },
-            SslOptions = { RemoteCertificateValidationCallback = (_, certificate, _, errors) => TrustsCloud(cloud, certificate, errors) },
+            SslOptions = { RemoteCertificateValidationCallback = (_, certificate, chain, errors) => DeviceTrust.Accepts(cloud.CaCertificate, certificate, chain, errors) },
         };
         using var client = new HttpClient(handler) { Timeout = Limit };
         var url = new Uri($"https://{cloud.IotHost}:{cloud.IotEndpoint.Port}/topics/{topic}?qos={qos}&{credentials}");
@@ -57,7 +58,7 @@ internal static class CloudClient
             .WithTlsOptions(tls => tls.UseTls()
                 .WithTargetHost(cloud.IotHost)
                 .WithApplicationProtocols([new SslApplicationProtocol("mqtt")])
-                .WithCertificateValidationHandler(e => TrustsCloud(cloud, e.Certificate, e.SslPolicyErrors)))
+                .WithCertificateValidationHandler(e => DeviceTrust.Accepts(cloud.CaCertificate, e.Certificate, e.Chain, e.SslPolicyErrors)))
             .Build();
         IMqttClient client = new MqttClientFactory().CreateMqttClient();
         try
@@ -78,21 +79,5 @@ internal static class CloudClient
         var source = CancellationTokenSource.CreateLinkedTokenSource(Xunit.TestContext.Current.CancellationToken);
         source.CancelAfter(Limit);
         return source.Token;
-    }
-
-    // As the device checks: the chain ends at the cloud's CA and only there, and the name matches.
-    private static bool TrustsCloud(SimulatedCloud cloud, X509Certificate? certificate, SslPolicyErrors errors)
-    {
-        if (certificate is null || (errors & (SslPolicyErrors.RemoteCertificateNameMismatch | SslPolicyErrors.RemoteCertificateNotAvailable)) != SslPolicyErrors.None)
-        {
-            return false;
-        }
-
-        using var chain = new X509Chain();
-        chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
-        chain.ChainPolicy.CustomTrustStore.Add(cloud.CaCertificate);
-        chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
-        using X509Certificate2 leaf = X509CertificateLoader.LoadCertificate(certificate.GetRawCertData());
-        return chain.Build(leaf);
     }
 }

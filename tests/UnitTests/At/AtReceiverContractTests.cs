@@ -90,12 +90,12 @@ namespace CellularIot.Tests.At
             byte[] header = Utf8.GetBytes("+CARECV: 4,");
             receiver.OnRaw(header, 0, 4);
             receiver.OnPrompt();
-            Assert.AreEqual(-1, receiver.OnInlineRawHeader(header, header.Length));
+            Assert.AreEqual(-1, receiver.OnInlineRawHeader(header, header.Length, true));
 
             var plain = new AtCommand("AT+CARECV=0,4").Expect("+CARECV: ", 0);
             receiver.Begin(plain);
             receiver.OnRaw(header, 0, 4);
-            Assert.AreEqual(-1, receiver.OnInlineRawHeader(header, header.Length));
+            Assert.AreEqual(-1, receiver.OnInlineRawHeader(header, header.Length, true));
             Assert.AreEqual(0, plain.Response.RawCount);
             Feed(receiver, "\r\nOK\r\n");
 

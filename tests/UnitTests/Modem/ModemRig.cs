@@ -27,6 +27,7 @@ namespace CellularIot.Tests.Modem
             var channelSettings = new AtChannelSettings();
             channelSettings.PollMs = 10;
             channelSettings.GuardTimeMs = 0;
+            channelSettings.ShortBlockQuietMs = 100;
             Channel = new AtChannel(Link, new RealClock(), Log, channelSettings);
             Modem = new Sim7080Modem(Channel, PowerKey, new RealClock(), Log, settings);
         }

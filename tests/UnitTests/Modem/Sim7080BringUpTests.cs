@@ -76,7 +76,7 @@ namespace CellularIot.Tests.Modem
                 Assert.IsTrue(capabilities.SupportsSni);
                 Assert.IsFalse(capabilities.SupportsAlpn);
                 Assert.AreEqual(1460, capabilities.MaxSendChunk);
-                Assert.AreEqual(12, capabilities.SocketCount);
+                Assert.AreEqual(6, capabilities.SocketCount);
             }
             finally
             {

@@ -21,7 +21,7 @@ namespace CellularIot.Tests.Modem
                 Assert.IsTrue(rig.Modem.EnsureCaCertificate("ca.pem", pem));
                 Assert.AreEqual("AT+CFSINIT", rig.Link.Command(0));
                 Assert.AreEqual("AT+CFSGFIS=3,\"ca.pem\"", rig.Link.Command(1));
-                Assert.AreEqual("AT+CFSWFILE=3,\"ca.pem\",0," + pem.Length + ",500", rig.Link.Command(2));
+                Assert.AreEqual("AT+CFSWFILE=3,\"ca.pem\",0," + pem.Length + ",5000", rig.Link.Command(2));
                 Assert.AreEqual("AT+CFSTERM", rig.Link.Command(3));
                 Assert.AreEqual("AT+CSSLCFG=\"convert\",2,\"ca.pem\"", rig.Link.Command(4));
                 Assert.AreEqual(1, rig.Link.PayloadCount);

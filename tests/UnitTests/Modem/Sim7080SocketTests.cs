@@ -23,7 +23,7 @@ namespace CellularIot.Tests.Modem
                 Assert.IsFalse(socket.IsClosed);
                 string[] expected =
                 {
-                    "AT+CSSLCFG=\"sslversion\",0,3;+CSSLCFG=\"sni\",0,\"sni.example.com\";+CASSLCFG=0,\"SSL\",1;+CASSLCFG=0,\"CACERT\",\"ca.pem\"",
+                    "AT+CSSLCFG=\"sslversion\",0,3;+CSSLCFG=\"sni\",0,\"sni.example.com\";+CASSLCFG=0,\"SSL\",1;+CASSLCFG=0,\"CRINDEX\",0;+CASSLCFG=0,\"CACERT\",\"ca.pem\"",
                     "AT+CAOPEN=0,0,\"TCP\",\"a1b2.iot.eu-west-1.amazonaws.com\",443",
                 };
                 Assert.AreEqual(expected.Length, rig.Link.CommandCount);
@@ -34,7 +34,7 @@ namespace CellularIot.Tests.Modem
 
                 ISecureSocket second = rig.Modem.OpenSecureSocket(new SecureSocketOptions("h", 443, "ca.pem"));
                 Assert.AreEqual(1, second.Id);
-                Assert.IsTrue(rig.Link.Saw("AT+CSSLCFG=\"sslversion\",1,3;+CSSLCFG=\"sni\",1,\"h\";+CASSLCFG=1,\"SSL\",1;+CASSLCFG=1,\"CACERT\",\"ca.pem\""));
+                Assert.IsTrue(rig.Link.Saw("AT+CSSLCFG=\"sslversion\",1,3;+CSSLCFG=\"sni\",1,\"h\";+CASSLCFG=1,\"SSL\",1;+CASSLCFG=1,\"CRINDEX\",1;+CASSLCFG=1,\"CACERT\",\"ca.pem\""));
 
                 // Another host on an id whose other settings the module holds: only its SNI is written.
                 second.Close();
@@ -237,10 +237,10 @@ namespace CellularIot.Tests.Modem
         }
 
         [TestMethod]
-        public void AsksForNoMoreThan1460AtATime()
+        public void AsksForNoMoreThan512AtATime()
         {
             var rig = new ModemRig().Up();
-            rig.Link.Once("AT+CARECV=0,1460", "\r\n+CARECV: 3,abc\r\n\r\nOK\r\n");
+            rig.Link.Once("AT+CARECV=0,512", "\r\n+CARECV: 3,abc\r\n\r\nOK\r\n");
             try
             {
                 ISecureSocket socket = Open(rig);

@@ -56,7 +56,7 @@ namespace CellularIot.Tests.At
             }
         }
 
-        public int OnInlineRawHeader(byte[] line, int count)
+        public int OnInlineRawHeader(byte[] line, int count, bool final)
         {
             int announced;
             return AsciiInt.TryParse(line, InlinePrefixLength, count - 1 - InlinePrefixLength, out announced) ? announced : -1;

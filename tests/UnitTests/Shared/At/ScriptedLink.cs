@@ -29,6 +29,7 @@ namespace CellularIot.Tests.At
         private byte[] payload;
         private int payloadFilled;
         private string afterPayload;
+        private SeededSplits splits;
 
         public ScriptedLink()
         {
@@ -43,6 +44,18 @@ namespace CellularIot.Tests.At
 
         /// <summary>Answer nothing at all (the module is off or hung); injected text still arrives.</summary>
         public bool Silent { get; set; }
+
+        /// <summary>
+        /// Hands what the modem sends to the reader in pieces of 1..<paramref name="maxPiece"/> bytes chosen from
+        /// <paramref name="seed"/>, as a UART delivers them, so every answer arrives split somewhere new.
+        /// </summary>
+        public void SplitReads(int seed, int maxPiece)
+        {
+            lock (sync)
+            {
+                splits = new SeededSplits(seed, maxPiece);
+            }
+        }
 
         public int CommandCount
         {
@@ -229,7 +242,7 @@ namespace CellularIot.Tests.At
             {
                 if (inbound.Count > 0)
                 {
-                    return inbound.Read(buffer, offset, count);
+                    return inbound.Read(buffer, offset, Piece(count));
                 }
             }
 
@@ -241,7 +254,7 @@ namespace CellularIot.Tests.At
             arrived.WaitOne(timeoutMs, false);
             lock (sync)
             {
-                return inbound.Read(buffer, offset, count);
+                return inbound.Read(buffer, offset, Piece(count));
             }
         }
 
@@ -272,6 +285,11 @@ namespace CellularIot.Tests.At
                     }
                 }
             }
+        }
+
+        private int Piece(int count)
+        {
+            return splits == null ? count : splits.Next(count);
         }
 
         private void FinishPayload()
