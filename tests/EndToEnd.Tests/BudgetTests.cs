@@ -29,6 +29,8 @@ public sealed class BudgetTests
     {
         { BudgetWorld.Sim7080, TransportChoice.MqttTls },
         { BudgetWorld.Sim7080, TransportChoice.MqttWebSocket },
+        { BudgetWorld.Sim7080Field, TransportChoice.MqttTls },
+        { BudgetWorld.Sim7080Field, TransportChoice.MqttWebSocket },
         { BudgetWorld.Bg95, TransportChoice.MqttTls },
         { BudgetWorld.Bg95, TransportChoice.MqttWebSocket },
     };
@@ -81,6 +83,12 @@ public sealed class BudgetTests
         /// <summary>A SIMCom SIM7080G (with ALPN when the transport is MQTT over TLS).</summary>
         public const string Sim7080 = "SIM7080G";
 
+        /// <summary>
+        /// A SIM7080G that behaves like field modules (<see cref="ModemSim.ModemProfile.Field"/>: noise, a busy SIM,
+        /// network-time lines, short reads, a missing OK), at a twentieth of their timing.
+        /// </summary>
+        public const string Sim7080Field = "SIM7080G (field)";
+
         /// <summary>A Quectel BG95-M3 (its firmware with ALPN when the transport is MQTT over TLS, the ALPN-less one otherwise).</summary>
         public const string Bg95 = "BG95";
 
@@ -102,6 +110,7 @@ public sealed class BudgetTests
             var options = modem switch
             {
                 Sim7080 => new WorldOptions { ModemAlpn = transport == TransportChoice.MqttTls },
+                Sim7080Field => new WorldOptions { ModemAlpn = transport == TransportChoice.MqttTls, FieldModem = true, Simulator = new ModemSim.ModemSimOptions().WithFieldTiming(0.05) },
                 Bg95 => new WorldOptions { Model = ModemSim.ModemModel.Bg95, ModemAlpn = transport == TransportChoice.MqttTls },
                 _ => throw new ArgumentException("no world for modem " + modem, nameof(modem)),
             };
