@@ -49,6 +49,10 @@ public static class SimulatedRun
         log.Runner($"the device trusts the simulated cloud's CA ({cloud.CaCertificatePath}) instead of Amazon Root CA 1");
         log.Runner("free memory and temperature are stand-in values shaped like an ESP32-S3's, so payloads have the board's sizes");
         log.Runner("goal: " + plan.Describe(settings.PublishIntervalSeconds));
+        if (options.TraceAt)
+        {
+            world.Modem.Traffic.EntryAdded += (_, e) => log.Plain("          AT  " + e.Entry);
+        }
 
         var ping = new PingState();
         string replyTopic = world.Iccid + "/replies/" + PingCommand;

@@ -24,6 +24,7 @@ namespace CellularIot.Modem.Sim7080
         private readonly ModemCommands commands;
         private readonly ThreeGppQueries threeGpp;
         private readonly RegistrationWatch registration;
+        private readonly SimReadyWatch simReady;
         private readonly SimReadiness sim;
         private readonly Sim7080DataContext data;
         private readonly Sim7080SocketUrcs socketUrcs;
@@ -73,7 +74,8 @@ namespace CellularIot.Modem.Sim7080
             commands = new ModemCommands(channel, settings.CommandTimeoutMs, settings.ProbeTimeoutMs);
             threeGpp = new ThreeGppQueries(commands);
             registration = new RegistrationWatch(channel, threeGpp, clock, log);
-            sim = new SimReadiness(threeGpp, clock, log, settings.SimReadyTimeoutMs, settings.SimPollMs);
+            simReady = new SimReadyWatch(channel);
+            sim = new SimReadiness(threeGpp, simReady, clock, log, settings.SimReadyTimeoutMs, settings.SimPollMs);
             boot = new BootWatch(bootSeen, powerDownSeen, clock, settings.LateBootWindowMs);
             power = new PowerSequence(boot, powerKey, commands, clock, settings.PowerKeyPulseMs, settings.BootTimeoutMs, settings.BootProbeIntervalMs, settings.PowerDownTimeoutMs, settings.PowerOffSettleMs);
             sockets = new ModemSocketTable(settings.SocketCount);
@@ -293,6 +295,7 @@ namespace CellularIot.Modem.Sim7080
             channel.Unregister("SMS Ready");
             channel.Unregister("NORMAL POWER DOWN");
             registration.Dispose();
+            simReady.Dispose();
             data.Dispose();
             socketUrcs.Dispose();
             sockets.DetachAll("driver disposed");

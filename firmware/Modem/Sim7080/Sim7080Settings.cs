@@ -79,8 +79,8 @@ namespace CellularIot.Modem.Sim7080
         /// <summary>How long a SIM that answers NOT READY or SIM busy after a boot is asked again before it counts as failed.</summary>
         public int SimReadyTimeoutMs { get; set; } = 20000;
 
-        /// <summary>How often a SIM that is not ready yet is asked again.</summary>
-        public int SimPollMs { get; set; } = 1000;
+        /// <summary>How often a SIM that is not ready yet is asked again; the module's own +CPIN: READY ends the wait sooner.</summary>
+        public int SimPollMs { get; set; } = 2000;
 
         /// <summary>
         /// After a bring-up that found the module answering, how long the rest of its boot (a late SMS Ready) may

@@ -8,19 +8,26 @@ namespace CellularIot.Modem.ThreeGpp
     /// Waits out a SIM that is still being read. In the first seconds after a boot modules answer AT+CPIN? with
     /// <c>+CPIN: NOT READY</c> and SIM queries (AT+CPIN?, AT+CCID) with <c>+CME ERROR: SIM busy</c> (14): both are
     /// transient, so the query is repeated every poll period up to a bounded wait, and only a state that persists
-    /// or a real SIM error (not inserted, PIN, PUK, failure) is reported.
+    /// or a real SIM error (not inserted, PIN, PUK, failure) is reported. The module's own report of the SIM
+    /// (<see cref="SimReadyWatch"/>: <c>+CPIN: READY</c>) ends a pause at once, and a ready SIM it reported is not
+    /// asked about again.
     /// </summary>
     internal sealed class SimReadiness
     {
         private readonly ThreeGppQueries queries;
+        private readonly SimReadyWatch watch;
         private readonly IClock clock;
         private readonly ILog log;
         private readonly int timeoutMs;
         private readonly int pollMs;
 
-        public SimReadiness(ThreeGppQueries queries, IClock clock, ILog log, int timeoutMs, int pollMs)
+        // Whether the last pause ended with the module reporting the SIM ready.
+        private bool reportedReady;
+
+        public SimReadiness(ThreeGppQueries queries, SimReadyWatch watch, IClock clock, ILog log, int timeoutMs, int pollMs)
         {
             this.queries = queries;
+            this.watch = watch;
             this.clock = clock;
             this.log = log;
             this.timeoutMs = timeoutMs;
@@ -38,6 +45,11 @@ namespace CellularIot.Modem.ThreeGpp
                 if (state != SimState.NotReady || !PauseBefore(deadline, "AT+CPIN?", ref waits))
                 {
                     return state;
+                }
+
+                if (reportedReady)
+                {
+                    return SimState.Ready;
                 }
             }
         }
@@ -73,7 +85,18 @@ namespace CellularIot.Modem.ThreeGpp
                 log.Info("SIM not ready yet (" + what + "): asking again for up to " + timeoutMs + " ms");
             }
 
-            Thread.Sleep((int)(remaining < pollMs ? remaining : pollMs));
+            // Reports from now on: one that came before this pause answered nothing the query had not.
+            int pause = (int)(remaining < pollMs ? remaining : pollMs);
+            long start = clock.MonotonicMs;
+            watch.Expect();
+            reportedReady = watch.WaitForReady(pause);
+            long left = pause - (clock.MonotonicMs - start);
+            if (!reportedReady && left > 0)
+            {
+                // Another state reported (no SIM, a PIN wanted) ends the wait early; the query says which, a pause later.
+                Thread.Sleep((int)left);
+            }
+
             return true;
         }
     }
