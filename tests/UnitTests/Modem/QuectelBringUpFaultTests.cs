@@ -169,6 +169,7 @@ namespace CellularIot.Tests.Modem
         [TestMethod]
         [DataRow("\r\n+QCCID: 8988228066601\r\n\r\nOK\r\n")]
         [DataRow("\r\n+QCCID: 8988228066601234567X\r\n\r\nOK\r\n")]
+        [DataRow("\r\n+QCCID: 898822806660123456-8\r\n\r\nOK\r\n")]
         [DataRow("\r\nOK\r\n")]
         public void RefusesAnUnreadableIccid(string iccidAnswer)
         {

@@ -91,6 +91,64 @@ namespace CellularIot.Tests.Modem
         }
 
         [TestMethod]
+        [DataRow("\r\nOK\r\n")]
+        [DataRow("\r\n+CSQ: x,99\r\n\r\nOK\r\n")]
+        [DataRow("\r\n+CSQ: 20,x\r\n\r\nOK\r\n")]
+        public void RefusesAnUnreadableSignalQuality(string answer)
+        {
+            var rig = new QuectelRig().Up();
+            rig.Link.On("AT+CSQ", answer);
+            try
+            {
+                ModemException caught = null;
+                try
+                {
+                    rig.Modem.ReadSignalQuality();
+                }
+                catch (ModemException ex)
+                {
+                    caught = ex;
+                }
+
+                Assert.IsNotNull(caught);
+                Assert.AreEqual("unreadable AT+CSQ answer", caught.Message);
+            }
+            finally
+            {
+                rig.Stop();
+            }
+        }
+
+        [TestMethod]
+        [DataRow("\r\nOK\r\n", "unreadable AT+CCLK answer: ")]
+        [DataRow("\r\n+CCLK: \"24/13/05,10:20:30+08\"\r\n\r\nOK\r\n", "unreadable AT+CCLK answer: 24/13/05,10:20:30+08")]
+        public void RefusesAnUnreadableClock(string answer, string message)
+        {
+            // The clock query is the SIM7080G's (the BG95 reads AT+QLTS).
+            var rig = new ModemRig().Up();
+            rig.Link.On("AT+CCLK?", answer);
+            try
+            {
+                ModemException caught = null;
+                try
+                {
+                    rig.Modem.ReadNetworkTimeUtc();
+                }
+                catch (ModemException ex)
+                {
+                    caught = ex;
+                }
+
+                Assert.IsNotNull(caught);
+                Assert.AreEqual(message, caught.Message);
+            }
+            finally
+            {
+                rig.Stop();
+            }
+        }
+
+        [TestMethod]
         public void RefusesAnIdentityQueryWithoutItsLine()
         {
             // The SIM7080G reads its ICCID as a bare line (the BG95 no longer reads one).
