@@ -98,6 +98,32 @@ namespace CellularIot.Tests.Modem
         }
 
         [TestMethod]
+        public void GivesASocketWithoutItsOwnAlpnTheProbeProtocolBack()
+        {
+            var rig = new QuectelRig(QuectelRig.FastSettings(), true).Up();
+            try
+            {
+                var mqtt = new SecureSocketOptions("h", 443, "ca.pem");
+                mqtt.Alpn = "mqtt";
+                rig.Modem.OpenSecureSocket(mqtt).Close();
+
+                // Context 0 still offers mqtt: a socket without ALPN of its own has it set back to HTTP/1.1, and only that.
+                rig.Link.ClearHistory();
+                rig.Modem.OpenSecureSocket(new SecureSocketOptions("h", 443, "ca.pem")).Close();
+                Assert.AreEqual("AT+QSSLCFG=\"alpn\",0,\"http/1.1\"", rig.Link.Command(0));
+
+                // The context holds it now: the next such socket writes nothing.
+                rig.Link.ClearHistory();
+                rig.Modem.OpenSecureSocket(new SecureSocketOptions("h", 443, "ca.pem"));
+                Assert.AreEqual(0, rig.Link.CountStartingWith("AT+QSSLCFG"));
+            }
+            finally
+            {
+                rig.Stop();
+            }
+        }
+
+        [TestMethod]
         public void RefusesAlpnAndAnotherServerNameWithoutSendingAnything()
         {
             var rig = new QuectelRig().Up();

@@ -3,7 +3,7 @@ namespace CellularIot.Tests.Modem
     using CellularIot.Modem;
     using nanoFramework.TestFramework;
 
-    /// <summary>The standard 3GPP queries (SIM, registration, bare identity lines), driven through the BG95 driver.</summary>
+    /// <summary>The standard 3GPP queries (SIM, registration, bare identity lines), driven through the BG95 driver (the bare line through the SIM7080G's).</summary>
     [TestClass]
     public class ThreeGppQueriesTests
     {
@@ -16,6 +16,9 @@ namespace CellularIot.Tests.Modem
         public void SaysWhyTheSimCannotBeUsed(string answer, string message)
         {
             var rig = new QuectelRig();
+
+            // It answers with echo: it booted since any bring-up, so the SIM is asked for.
+            rig.Link.Echo = true;
             rig.Link.On("AT+CPIN?", answer);
             try
             {
@@ -34,6 +37,7 @@ namespace CellularIot.Tests.Modem
         public void ReportsASimQueryThatFailedWithoutAnErrorCode()
         {
             var rig = new QuectelRig();
+            rig.Link.Echo = true;
             rig.Link.On("AT+CPIN?", "\r\nERROR\r\n");
             try
             {
@@ -87,15 +91,83 @@ namespace CellularIot.Tests.Modem
         }
 
         [TestMethod]
-        public void RefusesAnIdentityQueryWithoutItsLine()
+        [DataRow("\r\nOK\r\n")]
+        [DataRow("\r\n+CSQ: x,99\r\n\r\nOK\r\n")]
+        [DataRow("\r\n+CSQ: 20,x\r\n\r\nOK\r\n")]
+        public void RefusesAnUnreadableSignalQuality(string answer)
         {
-            var rig = new QuectelRig();
-            rig.Link.On("AT+CGSN", "\r\nOK\r\n");
+            var rig = new QuectelRig().Up();
+            rig.Link.On("AT+CSQ", answer);
             try
             {
-                ModemException caught = rig.PowerOnFailure();
+                ModemException caught = null;
+                try
+                {
+                    rig.Modem.ReadSignalQuality();
+                }
+                catch (ModemException ex)
+                {
+                    caught = ex;
+                }
+
                 Assert.IsNotNull(caught);
-                Assert.AreEqual("AT+CGSN gave no answer line", caught.Message);
+                Assert.AreEqual("unreadable AT+CSQ answer", caught.Message);
+            }
+            finally
+            {
+                rig.Stop();
+            }
+        }
+
+        [TestMethod]
+        [DataRow("\r\nOK\r\n", "unreadable AT+CCLK answer: ")]
+        [DataRow("\r\n+CCLK: \"24/13/05,10:20:30+08\"\r\n\r\nOK\r\n", "unreadable AT+CCLK answer: 24/13/05,10:20:30+08")]
+        public void RefusesAnUnreadableClock(string answer, string message)
+        {
+            // The clock query is the SIM7080G's (the BG95 reads AT+QLTS).
+            var rig = new ModemRig().Up();
+            rig.Link.On("AT+CCLK?", answer);
+            try
+            {
+                ModemException caught = null;
+                try
+                {
+                    rig.Modem.ReadNetworkTimeUtc();
+                }
+                catch (ModemException ex)
+                {
+                    caught = ex;
+                }
+
+                Assert.IsNotNull(caught);
+                Assert.AreEqual(message, caught.Message);
+            }
+            finally
+            {
+                rig.Stop();
+            }
+        }
+
+        [TestMethod]
+        public void RefusesAnIdentityQueryWithoutItsLine()
+        {
+            // The SIM7080G reads its ICCID as a bare line (the BG95 no longer reads one).
+            var rig = new ModemRig();
+            rig.Link.On("AT+CCID", "\r\nOK\r\n");
+            try
+            {
+                ModemException caught = null;
+                try
+                {
+                    rig.Modem.PowerOn();
+                }
+                catch (ModemException ex)
+                {
+                    caught = ex;
+                }
+
+                Assert.IsNotNull(caught);
+                Assert.AreEqual("AT+CCID gave no answer line", caught.Message);
                 Assert.IsNull(rig.Modem.Identity);
             }
             finally
