@@ -12,38 +12,6 @@ namespace CellularIot.Tests.Modem
     public class QuectelBringUpFaultTests
     {
         [TestMethod]
-        [DataRow(0, "channel")]
-        [DataRow(1, "powerKey")]
-        [DataRow(2, "clock")]
-        [DataRow(3, "log")]
-        public void NamesTheMissingPart(int missing, string name)
-        {
-            var link = new ScriptedLink();
-            var channel = new AtChannel(link, new RealClock(), new RecordingLog(), new AtChannelSettings());
-            ArgumentNullException caught = null;
-            try
-            {
-                new QuectelModem(
-                    missing == 0 ? null : channel,
-                    missing == 1 ? null : new FakePowerKey(),
-                    missing == 2 ? null : new RealClock(),
-                    missing == 3 ? null : new RecordingLog(),
-                    QuectelRig.FastSettings());
-            }
-            catch (ArgumentNullException ex)
-            {
-                caught = ex;
-            }
-            finally
-            {
-                link.Dispose();
-            }
-
-            Assert.IsNotNull(caught);
-            Assert.AreEqual(name, caught.ParamName);
-        }
-
-        [TestMethod]
         public void RefusesToStartWithoutSettings()
         {
             Assert.ThrowsException(typeof(ArgumentNullException), () => QuectelSettings.Check(null));

@@ -167,7 +167,7 @@ namespace CellularIot.Tests.Modem
                 }
 
                 Assert.IsNotNull(caught);
-                Assert.AreEqual("AT+CCID gave no answer line", caught.Message);
+                Assert.AreEqual("AT+CCID gave no answer line of the expected shape", caught.Message);
                 Assert.IsNull(rig.Modem.Identity);
             }
             finally
