@@ -38,9 +38,9 @@ public sealed class RunnerOptions
           --pty                 reach the simulated modem through a real pty and System.IO.Ports (Linux)
           --board-model         reach the simulated modem through the board's own serial code over a model of
                                 nanoFramework's ESP32 SerialPort (reads wait for the whole count, a bounded buffer)
-          --trace-at            print every AT exchange of the simulated modem
-          --transcript <file>   write a byte-exact, timestamped transcript of the serial line to file (simulated
-                                or --port modem; the format is in docs/transcripts.md)
+          --trace-at [file]     with a file: write a byte-exact, timestamped transcript of the serial line to it
+                                (simulated or --port modem; the format is in docs/transcripts.md); without one:
+                                print every AT exchange of the simulated modem
           --warm                run the firmware twice against the same simulated modem and stored state: a cold
                                 start (modem off, no login, no CA), then a warm restart (modem on, login and CA kept)
           --port <device>       use a real modem on this serial port (e.g. /dev/ttyUSB0, COM3) instead
@@ -171,10 +171,16 @@ public sealed class RunnerOptions
                     options.BoardModel = true;
                     break;
                 case "--trace-at":
-                    options.TraceAt = true;
-                    break;
-                case "--transcript":
-                    options.TraceFile = Value(args, ref i);
+                    // With a file: the byte-exact transcript; without: the AT exchanges printed as they happen.
+                    if (i + 1 < args.Count && !args[i + 1].StartsWith("--", StringComparison.Ordinal))
+                    {
+                        options.TraceFile = Value(args, ref i);
+                    }
+                    else
+                    {
+                        options.TraceAt = true;
+                    }
+
                     break;
                 case "--modem-profile":
                     options.FieldModem = ProfileOf(Value(args, ref i));
@@ -192,7 +198,7 @@ public sealed class RunnerOptions
 
         if (options.Port is not null && (options.Pty || options.TraceAt || options.BoardModel || options.Warm || options.FieldModem))
         {
-            throw new FormatException("--pty, --board-model, --trace-at, --warm and --modem-profile are for the simulated modem; --port uses a real one");
+            throw new FormatException("--pty, --board-model, --trace-at without a file, --warm and --modem-profile are for the simulated modem; --port uses a real one");
         }
 
         if (options.Pty && options.BoardModel)

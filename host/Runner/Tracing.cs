@@ -5,7 +5,7 @@ using CellularIot.Modem;
 
 namespace CellularIot.Runner;
 
-/// <summary>The <c>--transcript</c> file: opened around the serial line, closed with the outcome it saw.</summary>
+/// <summary>The <c>--trace-at &lt;file&gt;</c> transcript: opened around the serial line, closed with the outcome it saw.</summary>
 internal static class Tracing
 {
     /// <summary>A transcript of <paramref name="line"/> into the option's file, or null when none was asked for.</summary>

@@ -50,7 +50,7 @@ namespace CellularIot.Tests.At
                 Assert.ThrowsException(typeof(AtCommandException), () => channel.ExecuteOk(new AtCommand("AT+SLOW").WithTimeout(50)));
 
                 Assert.AreEqual((int)AtOutcome.Ok, (int)channel.Execute(new AtCommand("AT")));
-                Assert.IsTrue(WaitFor(() => channel.StrayFinals >= 1, 3000));
+                Assert.IsTrue(Eventually.True(() => channel.StrayFinals >= 1, 3000));
             }
             finally
             {
@@ -326,23 +326,6 @@ namespace CellularIot.Tests.At
             var channel = new AtChannel(link, new RealClock(), log, settings);
             channel.Start();
             return channel;
-        }
-
-        private static bool WaitFor(Condition condition, int timeoutMs)
-        {
-            var clock = new RealClock();
-            long deadline = clock.MonotonicMs + timeoutMs;
-            while (!condition())
-            {
-                if (clock.MonotonicMs > deadline)
-                {
-                    return false;
-                }
-
-                Thread.Sleep(10);
-            }
-
-            return true;
         }
     }
 }

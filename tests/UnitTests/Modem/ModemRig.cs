@@ -80,22 +80,5 @@ namespace CellularIot.Tests.Modem
             Channel.Stop();
             Link.Dispose();
         }
-
-        public static bool WaitFor(Condition condition, int timeoutMs)
-        {
-            var clock = new RealClock();
-            long deadline = clock.MonotonicMs + timeoutMs;
-            while (!condition())
-            {
-                if (clock.MonotonicMs > deadline)
-                {
-                    return false;
-                }
-
-                Thread.Sleep(10);
-            }
-
-            return true;
-        }
     }
 }

@@ -3,6 +3,7 @@ namespace CellularIot.Tests.Modem
     using CellularIot.Bytes;
     using CellularIot.Modem;
     using CellularIot.Modem.Quectel;
+    using CellularIot.Tests.At;
     using CellularIot.Tests.Support;
     using nanoFramework.TestFramework;
 
@@ -88,7 +89,7 @@ namespace CellularIot.Tests.Modem
                 rig.Link.ClearHistory();
                 rig.Link.Echo = true;
                 rig.Link.Inject(QuectelScript.Boot);
-                Assert.IsTrue(ModemRig.WaitFor(() => rig.Modem.RebootDetected, 2000));
+                Assert.IsTrue(Eventually.True(() => rig.Modem.RebootDetected, 2000));
                 rig.Modem.EnsureCaCertificate("ca.pem", Utf8.GetBytes("ABC"));
                 Assert.AreEqual("AT+QFLST=\"*\"", rig.Link.Command(0));
             }

@@ -2,6 +2,7 @@ namespace CellularIot.Tests.Modem
 {
     using System;
     using CellularIot.Modem;
+    using CellularIot.Tests.At;
     using nanoFramework.TestFramework;
 
     [TestClass]
@@ -89,7 +90,7 @@ namespace CellularIot.Tests.Modem
             {
                 ISecureSocket socket = rig.Modem.OpenSecureSocket(new SecureSocketOptions("h", 443, "ca.pem"));
                 rig.Link.Inject("\r\n+QIURC: \"pdpdeact\",1\r\n");
-                Assert.IsTrue(ModemRig.WaitFor(() => socket.IsClosed, 2000));
+                Assert.IsTrue(Eventually.True(() => socket.IsClosed, 2000));
                 socket.Close();
                 Assert.AreEqual(0, rig.Link.CountStartingWith("AT+QSSLCLOSE"));
             }

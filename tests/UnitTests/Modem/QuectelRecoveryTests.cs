@@ -3,6 +3,7 @@ namespace CellularIot.Tests.Modem
     using System.Threading;
     using CellularIot.Modem;
     using CellularIot.Modem.Quectel;
+    using CellularIot.Tests.At;
     using nanoFramework.TestFramework;
 
     [TestClass]
@@ -102,7 +103,7 @@ namespace CellularIot.Tests.Modem
                 Assert.IsFalse(rig.Modem.RebootDetected);
 
                 rig.Link.Inject("\r\nAPP RDY\r\n");
-                Assert.IsTrue(ModemRig.WaitFor(() => rig.Modem.RebootDetected, 2000));
+                Assert.IsTrue(Eventually.True(() => rig.Modem.RebootDetected, 2000));
             }
             finally
             {

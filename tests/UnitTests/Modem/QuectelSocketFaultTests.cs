@@ -5,6 +5,7 @@ namespace CellularIot.Tests.Modem
     using CellularIot.Bytes;
     using CellularIot.Modem;
     using CellularIot.Modem.Quectel;
+    using CellularIot.Tests.At;
     using nanoFramework.TestFramework;
 
     [TestClass]
@@ -191,7 +192,7 @@ namespace CellularIot.Tests.Modem
             {
                 ISecureSocket socket = rig.Modem.OpenSecureSocket(new SecureSocketOptions("h", 443, "ca.pem"));
                 rig.Link.Inject("\r\n+QSSLURC: \"closed\",0\r\n");
-                Assert.IsTrue(ModemRig.WaitFor(() => socket.IsClosed, 2000));
+                Assert.IsTrue(Eventually.True(() => socket.IsClosed, 2000));
                 rig.Link.On("AT+QSSLRECV=*", "\r\nERROR\r\n");
                 SocketClosedException caught = ReceiveFailure(socket);
                 Assert.IsNotNull(caught);
@@ -214,7 +215,7 @@ namespace CellularIot.Tests.Modem
                 int closes = 0;
                 socket.Closed += (sender, e) => closes++;
                 rig.Link.Inject("\r\n+QSSLURC: \"closed\",0\r\n");
-                Assert.IsTrue(ModemRig.WaitFor(() => closes == 1, 2000));
+                Assert.IsTrue(Eventually.True(() => closes == 1, 2000));
                 socket.Close();
                 socket.Close();
                 Assert.AreEqual(1, closes);

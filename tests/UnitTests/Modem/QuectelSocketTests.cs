@@ -4,6 +4,7 @@ namespace CellularIot.Tests.Modem
     using CellularIot.Bytes;
     using CellularIot.Modem;
     using CellularIot.Modem.Quectel;
+    using CellularIot.Tests.At;
     using nanoFramework.TestFramework;
 
     [TestClass]
@@ -246,7 +247,7 @@ namespace CellularIot.Tests.Modem
                 int read = socket.Receive(buffer, 0, buffer.Length, 2000);
                 Assert.AreEqual(5, read);
                 Assert.AreEqual("he\r\no", Utf8.Decode(buffer, 0, 5));
-                Assert.IsTrue(ModemRig.WaitFor(() => socket.IsClosed, 2000));
+                Assert.IsTrue(Eventually.True(() => socket.IsClosed, 2000));
                 Assert.ThrowsException(typeof(SocketClosedException), () => socket.Receive(buffer, 0, buffer.Length, 100));
                 socket.Close();
                 Assert.IsTrue(rig.Link.Saw("AT+QSSLCLOSE=0"));

@@ -2,6 +2,7 @@ namespace CellularIot.Tests.Modem
 {
     using System.Threading;
     using CellularIot.Modem;
+    using CellularIot.Tests.At;
     using nanoFramework.TestFramework;
 
     [TestClass]
@@ -150,7 +151,7 @@ namespace CellularIot.Tests.Modem
                 Assert.IsFalse(rig.Modem.RebootDetected);
 
                 rig.Link.Inject("\r\nSMS Ready\r\n");
-                Assert.IsTrue(ModemRig.WaitFor(() => rig.Modem.RebootDetected, 2000));
+                Assert.IsTrue(Eventually.True(() => rig.Modem.RebootDetected, 2000));
             }
             finally
             {

@@ -190,7 +190,7 @@ namespace CellularIot.Tests.Modem
             {
                 ISecureSocket socket = Open(rig);
                 socket.Send(Utf8.GetBytes("hello"), 0, 5);
-                Assert.IsTrue(ModemRig.WaitFor(() => socket.IsClosed, 2000));
+                Assert.IsTrue(Eventually.True(() => socket.IsClosed, 2000));
                 Assert.ThrowsException(typeof(SocketClosedException), () => socket.Send(Utf8.GetBytes("x"), 0, 1));
             }
             finally
@@ -335,11 +335,11 @@ namespace CellularIot.Tests.Modem
                 socket.Closed += (sender, e) => closedEvents++;
                 byte[] buffer = new byte[16];
                 Assert.AreEqual(5, socket.Receive(buffer, 0, 16, 1000));
-                Assert.IsTrue(ModemRig.WaitFor(() => socket.IsClosed, 2000));
+                Assert.IsTrue(Eventually.True(() => socket.IsClosed, 2000));
                 Assert.AreEqual(3, socket.Receive(buffer, 0, 16, 1000));
                 Assert.AreEqual("bye", Utf8.Decode(buffer, 0, 3));
                 Assert.ThrowsException(typeof(SocketClosedException), () => socket.Receive(buffer, 0, 16, 1000));
-                Assert.IsTrue(ModemRig.WaitFor(() => closedEvents > 0, 2000));
+                Assert.IsTrue(Eventually.True(() => closedEvents > 0, 2000));
                 Assert.AreEqual(1, closedEvents);
             }
             finally
@@ -359,7 +359,7 @@ namespace CellularIot.Tests.Modem
                 object sender = null;
                 socket.Closed += (s, e) => sender = s;
                 rig.Link.Inject("\r\n+CASTATE: 0,0\r\n");
-                Assert.IsTrue(ModemRig.WaitFor(() => sender != null, 2000));
+                Assert.IsTrue(Eventually.True(() => sender != null, 2000));
                 Assert.AreSame(socket, sender);
                 Assert.IsTrue(socket.IsClosed);
                 Assert.IsFalse(other.IsClosed);
