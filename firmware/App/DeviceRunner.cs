@@ -235,10 +235,15 @@ namespace CellularIot.App
 
             commands.Handle(name, message.Buffer, message.PayloadOffset, message.PayloadLength, reply);
             CommandsHandled++;
-            log.Info("command " + name + " answered: " + Utf8.Decode(reply.Bytes, 0, reply.Length));
+
+            // A reply leaves telemetry the slot its next batch needs, so a flood of commands cannot hold readings
+            // back; a reply that finds no slot goes at QoS 0 (once, over the live connection) rather than not at all.
+            int slotsForTelemetry = settings.Qos == 1 && awaitingDelivery == 0 ? 1 : 0;
+            int qos = session.DeliverySlotsFree > slotsForTelemetry ? 1 : 0;
+            log.Info("command " + name + " answered" + (qos == 0 ? " at QoS 0 (no delivery slot free): " : ": ") + Utf8.Decode(reply.Bytes, 0, reply.Length));
             try
             {
-                session.Publish(session.Topic(ReplyPrefix + name), reply.Bytes, 0, reply.Length, 1);
+                session.Publish(session.Topic(ReplyPrefix + name), reply.Bytes, 0, reply.Length, qos);
             }
             catch (CloudLinkException ex)
             {

@@ -18,9 +18,13 @@ namespace CellularIot.Cloud
 
         /// <summary>
         /// True when <see cref="Publish"/> takes a message of <paramref name="qos"/> now: while online, and over MQTT a
-        /// QoS 1 message also while connecting (it goes out with the connection's first write).
+        /// QoS 1 message also while connecting (it goes out with the connection's first write); at QoS 1 only while a
+        /// delivery slot is free.
         /// </summary>
         bool CanPublish(int qos);
+
+        /// <summary>QoS 1 messages <see cref="Publish"/> takes now before its window of unacknowledged ones is full.</summary>
+        int DeliverySlotsFree { get; }
 
         /// <summary>The SIM's ICCID, or null before the modem has been up.</summary>
         string Iccid { get; }

@@ -83,6 +83,12 @@ namespace CellularIot.Cloud.HttpsPost
             get { return queue.Count; }
         }
 
+        /// <summary>Room in the queue of posts.</summary>
+        public int DeliverySlotsFree
+        {
+            get { return QueueCapacity - queue.Count; }
+        }
+
         /// <inheritdoc/>
         public string Detail { get; private set; }
 

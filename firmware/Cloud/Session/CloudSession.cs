@@ -121,6 +121,12 @@ namespace CellularIot.Cloud.Session
             get { return link.InFlightCount; }
         }
 
+        /// <inheritdoc/>
+        public int DeliverySlotsFree
+        {
+            get { return link.DeliverySlotsFree; }
+        }
+
         /// <summary>&lt;ICCID&gt;/<paramref name="suffix"/>, checked against the topic rules.</summary>
         /// <exception cref="InvalidOperationException">The ICCID is not known yet.</exception>
         public string Topic(string suffix)
@@ -131,10 +137,16 @@ namespace CellularIot.Cloud.Session
         /// <summary>
         /// True when <see cref="Publish"/> takes a message of <paramref name="qos"/> now: while connected (also between
         /// CONNACK and SUBACK: a command the broker kept for the device may come then, and its reply goes out), and at
-        /// QoS 1 while connecting over a link that holds the message and sends it with the connection's first write.
+        /// QoS 1 while connecting over a link that holds the message and sends it with the connection's first write;
+        /// at QoS 1 only while a delivery slot is free.
         /// </summary>
         public bool CanPublish(int qos)
         {
+            if (qos == 1 && link.DeliverySlotsFree == 0)
+            {
+                return false;
+            }
+
             return link.IsConnected || (qos == 1 && state == SessionState.Connecting && link.QueuesWhileConnecting);
         }
 

@@ -17,6 +17,9 @@ namespace CellularIot.Cloud.Session
         /// <summary>Messages published and not yet acknowledged.</summary>
         int InFlightCount { get; }
 
+        /// <summary>QoS 1 messages <see cref="Publish"/> takes now before its window of unacknowledged ones is full.</summary>
+        int DeliverySlotsFree { get; }
+
         /// <summary>Why the last connection attempt failed or the last connection ended.</summary>
         string Detail { get; }
 

@@ -66,6 +66,12 @@ namespace CellularIot.Cloud.Session
             get { return mqtt == null ? 0 : mqtt.InFlightCount; }
         }
 
+        /// <summary>Free in-flight slots of the MQTT client; none before a login made it.</summary>
+        public int DeliverySlotsFree
+        {
+            get { return mqtt == null ? 0 : mqtt.InFlightSlotsFree; }
+        }
+
         /// <inheritdoc/>
         public string Detail { get; private set; }
 

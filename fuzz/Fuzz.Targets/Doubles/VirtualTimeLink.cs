@@ -21,6 +21,9 @@ public sealed class VirtualTimeLink(CloudSession session, ManualClock clock) : I
     public bool CanPublish(int qos) => session.CanPublish(qos);
 
     /// <inheritdoc/>
+    public int DeliverySlotsFree => session.DeliverySlotsFree;
+
+    /// <inheritdoc/>
     public string Iccid => session.Iccid;
 
     /// <inheritdoc/>

@@ -3,6 +3,7 @@ namespace CellularIot.Tests.Modem
     using CellularIot.Modem;
     using CellularIot.Modem.Sim7080;
     using CellularIot.Tests.At;
+    using CellularIot.Tests.Support;
     using nanoFramework.TestFramework;
 
     /// <summary>
@@ -92,6 +93,36 @@ namespace CellularIot.Tests.Modem
                 Assert.AreEqual(2, rig.Link.Count("AT+CCID"));
                 Assert.AreEqual(Sim7080Script.Iccid, rig.Modem.Identity.Iccid);
                 Assert.IsTrue(rig.Log.Contains("SIM not ready yet"));
+            }
+            finally
+            {
+                rig.Stop();
+            }
+        }
+
+        [TestMethod]
+        public void TakesTheModulesOwnReadyReportWithoutAskingAgain()
+        {
+            // A poll period far longer than the test may take: only the module's +CPIN: READY can end the pause early.
+            Sim7080Settings settings = FieldSettings();
+            settings.SimReadyTimeoutMs = 30000;
+            settings.SimPollMs = 15000;
+            var rig = new ModemRig(settings);
+            rig.Link.Once("AT+CPIN?", (l, c) =>
+            {
+                l.Inject("\r\n+CPIN: NOT READY\r\n\r\nOK\r\n");
+                l.InjectLater("\r\n+CPIN: READY\r\n", 300);
+            });
+            var clock = new RealClock();
+            try
+            {
+                long start = clock.MonotonicMs;
+                rig.Modem.PowerOn();
+                long took = clock.MonotonicMs - start;
+
+                Assert.AreEqual(1, rig.Link.Count("AT+CPIN?"));
+                Assert.IsTrue(took < 10000, "took " + took + " ms");
+                Assert.AreEqual(Sim7080Script.Iccid, rig.Modem.Identity.Iccid);
             }
             finally
             {

@@ -10,6 +10,7 @@ namespace CellularIot.Tests.App.Support
     {
         private readonly ArrayList topics = new ArrayList();
         private readonly ArrayList payloads = new ArrayList();
+        private readonly ArrayList qualities = new ArrayList();
         private int nextDelivery = 100;
 
         public ScriptedCloudLink(string iccid)
@@ -27,8 +28,11 @@ namespace CellularIot.Tests.App.Support
 
         public bool CanPublish(int qos)
         {
-            return IsOnline;
+            return IsOnline && (qos == 0 || DeliverySlotsFree > 0);
         }
+
+        /// <summary>Set by the test; publishes do not use slots up.</summary>
+        public int DeliverySlotsFree { get; set; } = 16;
 
         public string Iccid { get; private set; }
 
@@ -60,6 +64,11 @@ namespace CellularIot.Tests.App.Support
             return (string)payloads[index];
         }
 
+        public int QosAt(int index)
+        {
+            return (int)qualities[index];
+        }
+
         public string Topic(string suffix)
         {
             return Iccid + "/" + suffix;
@@ -75,6 +84,7 @@ namespace CellularIot.Tests.App.Support
 
             topics.Add(topic);
             payloads.Add(Utf8.Decode(payload, offset, count));
+            qualities.Add(qos);
             LastDelivery = qos == 0 ? 0 : nextDelivery++;
             return LastDelivery;
         }

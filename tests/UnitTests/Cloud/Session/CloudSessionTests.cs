@@ -101,6 +101,30 @@ namespace CellularIot.Tests.Cloud.Session
         }
 
         [TestMethod]
+        public void AFullWindowTakesNoQos1MessageUntilAnAcknowledgementFreesASlot()
+        {
+            Start(true, true);
+            Broker(0);
+            RunUntil(SessionState.Online);
+            int capacity = session.DeliverySlotsFree;
+            Assert.IsTrue(capacity > 0);
+
+            for (int i = 0; i < capacity; i++)
+            {
+                Assert.IsTrue(session.CanPublish(1));
+                Publish(session.Topic("telemetry"), 1);
+            }
+
+            Assert.AreEqual(0, session.DeliverySlotsFree);
+            Assert.IsFalse(session.CanPublish(1));
+            Assert.IsTrue(session.CanPublish(0), "QoS 0 needs no slot");
+
+            RunSteps(3);
+            Assert.AreEqual(capacity, session.DeliverySlotsFree);
+            Assert.IsTrue(session.CanPublish(1));
+        }
+
+        [TestMethod]
         public void APublishOutsideTheSimsTopicsIsRefusedAndNothingIsSent()
         {
             Start(true, true);
