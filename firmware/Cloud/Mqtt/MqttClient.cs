@@ -111,18 +111,6 @@ namespace CellularIot.Cloud.Mqtt
             }
         }
 
-        /// <summary>In-flight slots free: QoS 1 messages <see cref="Publish"/> takes before it refuses with InFlightFull.</summary>
-        public int InFlightSlotsFree
-        {
-            get
-            {
-                lock (sync)
-                {
-                    return inFlight.Capacity - inFlight.Count;
-                }
-            }
-        }
-
         /// <summary>Redelivered QoS 1 messages acknowledged without being handed to the application again.</summary>
         public int RedeliveriesDropped
         {

@@ -30,6 +30,7 @@ namespace CellularIot.Cloud.Session
         // The AWS IoT Core and 1NCE policy rules for this SIM's topics; made with the MQTT client, once the ICCID is known.
         private TopicRules rules;
         private MqttClient mqtt;
+        private int inFlightCapacity;
         private ITransport transport;
         private bool overTls;
 
@@ -69,7 +70,7 @@ namespace CellularIot.Cloud.Session
         /// <summary>Free in-flight slots of the MQTT client; none before a login made it.</summary>
         public int DeliverySlotsFree
         {
-            get { return mqtt == null ? 0 : mqtt.InFlightSlotsFree; }
+            get { return mqtt == null ? 0 : inFlightCapacity - mqtt.InFlightCount; }
         }
 
         /// <inheritdoc/>
@@ -99,6 +100,7 @@ namespace CellularIot.Cloud.Session
                 mqttSettings.PingTimeoutMs = settings.PingTimeoutMs;
                 mqttSettings.CleanSession = settings.CleanSession;
                 mqtt = new MqttClient(mqttSettings, clock, log, this);
+                inFlightCapacity = mqttSettings.InFlightCapacity;
                 rules = new TopicRules(iccid);
                 return null;
             }

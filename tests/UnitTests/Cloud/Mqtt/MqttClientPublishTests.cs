@@ -78,10 +78,8 @@ namespace CellularIot.Tests.Cloud.Mqtt
             settings.InFlightCapacity = 2;
             var f = new ClientFixture(settings);
             f.Connect();
-            Assert.AreEqual(2, f.Client.InFlightSlotsFree);
             f.Publish("a", "1", 1);
             f.Publish("a", "2", 1);
-            Assert.AreEqual(0, f.Client.InFlightSlotsFree);
             int writes = f.Broker.Writes.Count;
             var ex = (MqttException)Expect.Throws(typeof(MqttException), () => f.Publish("a", "3", 1));
             Assert.AreEqual((int)MqttError.InFlightFull, (int)ex.Error);
