@@ -6,7 +6,7 @@ namespace CellularIot.Host.ByteCounting;
 /// </summary>
 /// <param name="inner">The stream passed through; owned.</param>
 /// <param name="countRead">Called with the number of bytes each read returned (zero at end of stream).</param>
-/// <param name="countWritten">Called with the number of bytes each write wrote.</param>
+/// <param name="countWritten">Called with the number of bytes each write hands on, before it does.</param>
 public sealed class CountingStream(Stream inner, Action<int> countRead, Action<int> countWritten) : Stream
 {
     /// <inheritdoc/>
@@ -63,8 +63,9 @@ public sealed class CountingStream(Stream inner, Action<int> countRead, Action<i
     /// <inheritdoc/>
     public override void Write(ReadOnlySpan<byte> buffer)
     {
-        inner.Write(buffer);
+        // Counted before the write: the peer may answer, and the answer be read, before a write returns.
         countWritten(buffer.Length);
+        inner.Write(buffer);
     }
 
     /// <inheritdoc/>
@@ -74,8 +75,8 @@ public sealed class CountingStream(Stream inner, Action<int> countRead, Action<i
     /// <inheritdoc/>
     public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
     {
-        await inner.WriteAsync(buffer, cancellationToken).ConfigureAwait(false);
         countWritten(buffer.Length);
+        await inner.WriteAsync(buffer, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc/>
