@@ -19,6 +19,10 @@ public sealed class DriverRuleTests
             {
                 public static int Answer() { return 1; }
             }
+
+            public abstract class CommonDriver : CellularIot.Modem.IThing
+            {
+            }
         }
 
         namespace CellularIot.Modem.Vendor
@@ -26,6 +30,10 @@ public sealed class DriverRuleTests
             public sealed class VendorThing : CellularIot.Modem.IThing
             {
                 public int Ask() { return CellularIot.Modem.ThreeGpp.Common.Answer(); }
+            }
+
+            public sealed class VendorDriver : CellularIot.Modem.ThreeGpp.CommonDriver
+            {
             }
         }
 
@@ -87,5 +95,22 @@ public sealed class DriverRuleTests
         Assert.Equal(2, found.Count);
         Assert.Contains(found, v => v.Message.Contains("CellularIot.Modem uses VendorThing from Modem/Vendor", StringComparison.Ordinal));
         Assert.Contains(found, v => v.Message.Contains("CellularIot.Cloud.Session uses Common from Modem/ThreeGpp", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void ABaseTypeCountsAsAUseByTheDerivedTypesFolder()
+    {
+        // A driver may derive from the common layer (above); the generic folder may not derive from a driver's type.
+        var found = DriverRule.Inspect(Check.Compile("Driver.cs", Driver + """
+            namespace CellularIot.Modem
+            {
+                public sealed class Generic : CellularIot.Modem.ThreeGpp.CommonDriver
+                {
+                }
+            }
+            """).Compilation).ToList();
+
+        var violation = Assert.Single(found);
+        Assert.Contains("CellularIot.Modem uses CommonDriver from Modem/ThreeGpp", violation.Message, StringComparison.Ordinal);
     }
 }

@@ -40,7 +40,9 @@ public static class DriverRule
                     _ => null,
                 };
                 string? folder = ModemFolderOf(used);
-                var user = model.GetEnclosingSymbol(name.SpanStart)?.ContainingNamespace;
+                // In a type's base list the enclosing symbol is the namespace the type is declared in.
+                var enclosing = model.GetEnclosingSymbol(name.SpanStart);
+                var user = enclosing as INamespaceSymbol ?? enclosing?.ContainingNamespace;
                 if (folder is null || MayUse(user, folder) || !seen.Add(folder + name.Identifier.Text))
                 {
                     continue;

@@ -1,6 +1,5 @@
 namespace CellularIot.Modem.Quectel
 {
-    using System;
     using CellularIot.At;
     using CellularIot.Support;
 
@@ -10,52 +9,30 @@ namespace CellularIot.Modem.Quectel
     /// (<c>+QIACT: &lt;ctx&gt;,&lt;state&gt;,&lt;type&gt;,"&lt;ip&gt;"</c>, a line per active context). The network taking it
     /// down is reported as <c>+QIURC: "pdpdeact",&lt;ctx&gt;</c>, which detaches every socket.
     /// </summary>
-    internal sealed class QuectelDataContext : IDisposable
+    internal sealed class QuectelDataContext : DataContext
     {
         /// <summary>The context the sockets use.</summary>
         public const int Context = 1;
 
         private const string Urc = "+QIURC: ";
 
-        private readonly AtChannel channel;
-        private readonly ModemCommands commands;
-        private readonly ModemSocketTable sockets;
         private readonly ILog log;
         private readonly QuectelSettings settings;
-        private string definedApn;
 
+        // AT+QICSGP=1,1,"<apn>","","",0: IPv4, no user name or password, no authentication.
         public QuectelDataContext(AtChannel channel, ModemCommands commands, ModemSocketTable sockets, ILog log, QuectelSettings settings)
+            : base(channel, commands, sockets, Urc, "+QICSGP=1,1,", ",\"\",\"\",0", "AT+QIACT?", "+QIACT: ", Context, 3)
         {
-            this.channel = channel;
-            this.commands = commands;
-            this.sockets = sockets;
             this.log = log;
             this.settings = settings;
             channel.Register(Urc, OnUrc);
         }
 
-        /// <summary>
-        /// Brings the context up on <paramref name="apn"/> and returns its IP address, or an empty string when AT+QIACT=1
-        /// brought it up: its OK comes only once the context is active, and the address is not worth a command. With
-        /// <paramref name="askFirst"/> (a module that was running before this bring-up) a context that is up already is
-        /// found with AT+QIACT? and kept; a module that just booted has none, and asking would only cost a command.
-        /// </summary>
-        public string Activate(string apn, bool askFirst)
+        /// <summary>AT+QIACT=1, whose OK comes only once the context is up: the address is not worth a command.</summary>
+        protected override string BringUp(string apn)
         {
-            AtText.CheckCommandText(apn);
-            string address = askFirst ? QueryAddress() : null;
-            if (address != null)
-            {
-                return address;
-            }
-
-            if (apn != definedApn)
-            {
-                Define(apn);
-            }
-
-            AtCommand activate = commands.Command("AT+QIACT=1").WithTimeout(settings.DataTimeoutMs);
-            if (commands.Execute(activate) != AtOutcome.Ok)
+            AtCommand activate = Commands.Command("AT+QIACT=1").WithTimeout(settings.DataTimeoutMs);
+            if (Commands.Execute(activate) != AtOutcome.Ok)
             {
                 throw new ModemException("data context refused with APN " + apn + ": " + new AtCommandException(activate).Message);
             }
@@ -64,61 +41,12 @@ namespace CellularIot.Modem.Quectel
             return string.Empty;
         }
 
-        /// <summary>Takes the context down and detaches the sockets.</summary>
-        public void Deactivate()
+        /// <inheritdoc/>
+        protected override AtCommand TakeDown()
         {
-            AtCommand command = commands.Command("AT+QIDEACT=1").WithTimeout(settings.DataTimeoutMs);
-            commands.Execute(command);
-
-            // An ERROR usually means the context was already down; the query says for sure.
-            if (QueryAddress() != null)
-            {
-                throw ModemCommands.Failure(command);
-            }
-
-            sockets.DetachAll("data context down");
-        }
-
-        /// <summary>Sets the APN of context 1 (AT+QICSGP, IPv4, no user name or password, no authentication).</summary>
-        public void Define(string apn)
-        {
-            Define(apn, "AT");
-        }
-
-        /// <summary>
-        /// Sets the APN of context 1 on a command line that starts with <paramref name="line"/> ("AT", or "AT" and
-        /// settings to share the line, each followed by a semicolon).
-        /// </summary>
-        public void Define(string apn, string line)
-        {
-            commands.Ok(commands.Command(ModemCommands.LongCommand).Begin(line).Append("+QICSGP=1,1,").AppendQuoted(apn).Append(",\"\",\"\",0"));
-            definedApn = apn;
-        }
-
-        /// <summary>Stops listening to +QIURC.</summary>
-        public void Dispose()
-        {
-            channel.Unregister(Urc);
-        }
-
-        private string QueryAddress()
-        {
-            AtResponse response = commands.Ok(commands.Command("AT+QIACT?").Expect("+QIACT: ", 3));
-            for (int i = 0; i < response.LineCount; i++)
-            {
-                int context;
-                int state;
-                if (response.TryGetInt(i, 0, out context) && context == Context && response.TryGetInt(i, 1, out state) && state == 1)
-                {
-                    string address = response.GetField(i, 3);
-                    if (address != null && address.Length > 0 && address != "0.0.0.0")
-                    {
-                        return address;
-                    }
-                }
-            }
-
-            return null;
+            AtCommand command = Commands.Command("AT+QIDEACT=1").WithTimeout(settings.DataTimeoutMs);
+            Commands.Execute(command);
+            return command;
         }
 
         private void OnUrc(AtLine line)
@@ -126,7 +54,7 @@ namespace CellularIot.Modem.Quectel
             int context;
             if (line.GetField(0) == "pdpdeact" && line.TryGetInt(1, out context) && context == Context)
             {
-                sockets.DetachAll("data context down (+QIURC: \"pdpdeact\")");
+                Sockets.DetachAll("data context down (+QIURC: \"pdpdeact\")");
             }
         }
     }

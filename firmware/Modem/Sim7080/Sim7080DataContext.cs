@@ -1,38 +1,31 @@
 namespace CellularIot.Modem.Sim7080
 {
-    using System;
     using System.Threading;
     using CellularIot.At;
     using CellularIot.Support;
 
     /// <summary>
-    /// The SIM7080G's data context 0: defined with AT+CGDCONT and AT+CNCFG, brought up and down with AT+CNACT,
-    /// reported by the +APP PDP URC (which ends a wait at once; an AT+CNACT? poll covers a URC that never comes).
-    /// A context that goes down detaches every socket.
+    /// The SIM7080G's data context 0: defined with AT+CGDCONT and AT+CNCFG, brought up and down with AT+CNACT, listed by
+    /// AT+CNACT? (<c>+CNACT: &lt;ctx&gt;,&lt;state&gt;,"&lt;ip&gt;"</c>), reported by the +APP PDP URC (which ends a wait at
+    /// once; an AT+CNACT? poll covers a URC that never comes). A context that goes down detaches every socket.
     /// </summary>
-    internal sealed class Sim7080DataContext : IDisposable
+    internal sealed class Sim7080DataContext : DataContext
     {
         private const string Urc = "+APP PDP: ";
         private const int PdpUnknown = 0;
         private const int PdpActive = 1;
         private const int PdpInactive = 2;
 
-        private readonly AtChannel channel;
-        private readonly ModemCommands commands;
-        private readonly ModemSocketTable sockets;
         private readonly IClock clock;
         private readonly ILog log;
         private readonly Sim7080Settings settings;
         private readonly object sync = new object();
         private readonly AutoResetEvent pdpChanged = new AutoResetEvent(false);
         private int pdpState;
-        private string definedApn;
 
         public Sim7080DataContext(AtChannel channel, ModemCommands commands, ModemSocketTable sockets, IClock clock, ILog log, Sim7080Settings settings)
+            : base(channel, commands, sockets, Urc, "+CGDCONT=1,\"IP\",", string.Empty, "AT+CNACT?", "+CNACT: ", 0, 2)
         {
-            this.channel = channel;
-            this.commands = commands;
-            this.sockets = sockets;
             this.clock = clock;
             this.log = log;
             this.settings = settings;
@@ -40,32 +33,14 @@ namespace CellularIot.Modem.Sim7080
         }
 
         /// <summary>
-        /// Brings the context up on <paramref name="apn"/> and returns its IP address, or an empty string when the
-        /// module announced the context (+APP PDP: 0,ACTIVE, which carries no address) and was not asked. With
-        /// <paramref name="askFirst"/> a context that is up already is found and kept.
+        /// AT+CNCFG and AT+CNACT, then the wait for the context: an empty string when the module announced it (+APP PDP:
+        /// 0,ACTIVE, which carries no address) and was not asked.
         /// </summary>
-        public string Activate(string apn, bool askFirst)
+        protected override string BringUp(string apn)
         {
-            AtText.CheckCommandText(apn);
-            string address = askFirst ? QueryAddress() : null;
-            if (address != null)
-            {
-                return address;
-            }
-
-            if (apn != definedApn)
-            {
-                Define(apn);
-            }
-
-            commands.Ok(commands.Command(ModemCommands.LongCommand).Begin("AT+CNCFG=0,1,").AppendQuoted(apn));
-            lock (sync)
-            {
-                pdpState = PdpUnknown;
-            }
-
-            pdpChanged.Reset();
-            commands.Ok(commands.Command("AT+CNACT=0,1").WithTimeout(settings.DataTimeoutMs));
+            Commands.Ok(Commands.Command(ModemCommands.LongCommand).Begin("AT+CNCFG=0,1,").AppendQuoted(apn));
+            ExpectReport();
+            Commands.Ok(Commands.Command("AT+CNACT=0,1").WithTimeout(settings.DataTimeoutMs));
             long deadline = clock.MonotonicMs + settings.DataTimeoutMs;
             while (true)
             {
@@ -91,7 +66,7 @@ namespace CellularIot.Modem.Sim7080
                     }
                 }
 
-                address = QueryAddress();
+                string address = QueryAddress();
                 if (address != null)
                 {
                     log.Info("data context up: " + address);
@@ -100,8 +75,21 @@ namespace CellularIot.Modem.Sim7080
             }
         }
 
-        /// <summary>Takes the context down and detaches the sockets.</summary>
-        public void Deactivate()
+        /// <inheritdoc/>
+        protected override AtCommand TakeDown()
+        {
+            ExpectReport();
+            AtCommand command = Commands.Command("AT+CNACT=0,0").WithTimeout(settings.DataTimeoutMs);
+            if (Commands.Execute(command) == AtOutcome.Ok)
+            {
+                pdpChanged.WaitOne(settings.DataTimeoutMs, false);
+            }
+
+            return command;
+        }
+
+        // Forgets what +APP PDP said before the command whose report is awaited next.
+        private void ExpectReport()
         {
             lock (sync)
             {
@@ -109,61 +97,6 @@ namespace CellularIot.Modem.Sim7080
             }
 
             pdpChanged.Reset();
-            AtCommand command = commands.Command("AT+CNACT=0,0").WithTimeout(settings.DataTimeoutMs);
-            if (commands.Execute(command) == AtOutcome.Ok)
-            {
-                pdpChanged.WaitOne(settings.DataTimeoutMs, false);
-            }
-
-            // An ERROR usually means the context was already down; the query says for sure.
-            if (QueryAddress() != null)
-            {
-                throw ModemCommands.Failure(command);
-            }
-
-            sockets.DetachAll("data context down");
-        }
-
-        /// <summary>Defines the PDP context with <paramref name="apn"/> (AT+CGDCONT).</summary>
-        public void Define(string apn)
-        {
-            Define(apn, "AT");
-        }
-
-        /// <summary>
-        /// Defines the PDP context with <paramref name="apn"/> on a command line that starts with
-        /// <paramref name="line"/> ("AT", or "AT" and settings to share the line, each followed by a semicolon).
-        /// </summary>
-        public void Define(string apn, string line)
-        {
-            commands.Ok(commands.Command(ModemCommands.LongCommand).Begin(line).Append("+CGDCONT=1,\"IP\",").AppendQuoted(apn));
-            definedApn = apn;
-        }
-
-        /// <summary>Stops listening to +APP PDP.</summary>
-        public void Dispose()
-        {
-            channel.Unregister(Urc);
-        }
-
-        private string QueryAddress()
-        {
-            AtResponse response = commands.Ok(commands.Command("AT+CNACT?").Expect("+CNACT: ", 2));
-            for (int i = 0; i < response.LineCount; i++)
-            {
-                int context;
-                int status;
-                if (response.TryGetInt(i, 0, out context) && context == 0 && response.TryGetInt(i, 1, out status) && status == 1)
-                {
-                    string address = response.GetField(i, 2);
-                    if (address != null && address.Length > 0 && address != "0.0.0.0")
-                    {
-                        return address;
-                    }
-                }
-            }
-
-            return null;
         }
 
         private void OnPdp(AtLine line)
@@ -183,7 +116,7 @@ namespace CellularIot.Modem.Sim7080
             pdpChanged.Set();
             if (!active)
             {
-                sockets.DetachAll("data context down");
+                Sockets.DetachAll("data context down");
             }
         }
     }
