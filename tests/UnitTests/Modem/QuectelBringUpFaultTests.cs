@@ -188,10 +188,7 @@ namespace CellularIot.Tests.Modem
                 ISecureSocket socket = rig.Modem.OpenSecureSocket(new SecureSocketOptions("h", 443, "ca.pem"));
                 int events = 0;
                 rig.Modem.Rebooted += (sender, e) => events++;
-                var handled = new System.Threading.ManualResetEvent(false);
-                rig.Channel.Register("+SENTINEL", line => handled.Set());
-                rig.Link.Inject("\r\nRDY2\r\n\r\nAPP RDY!\r\n\r\nPOWERED DOWN SOON\r\n\r\n+SENTINEL\r\n");
-                Assert.IsTrue(handled.WaitOne(2000, false));
+                rig.InjectAndWait("\r\nRDY2\r\n\r\nAPP RDY!\r\n\r\nPOWERED DOWN SOON\r\n");
                 Assert.IsFalse(rig.Modem.RebootDetected);
                 Assert.AreEqual(0, events);
                 Assert.IsFalse(socket.IsClosed);

@@ -23,7 +23,7 @@ namespace CellularIot.Tests.Modem
                     "AT+CMEE=2;+CEREG=1;+QCFG=\"nwscanmode\",3,1;+QCFG=\"iotopmode\",0,1;+QICSGP=1,1,\"iot.1nce.net\",\"\",\"\",0",
                     "AT+CPIN?", "AT+QCCID", "AT+QSSLCFG=\"alpn\",0,\"http/1.1\";+QSSLCFG=\"alpn\",0",
                 };
-                AssertCommands(rig, expected);
+                rig.AssertCommands(expected);
                 Assert.AreEqual(0, rig.PowerKey.Pulses);
                 Assert.AreEqual(QuectelScript.Iccid, rig.Modem.Identity.Iccid);
                 Assert.IsNull(rig.Modem.Identity.Imei);
@@ -43,13 +43,13 @@ namespace CellularIot.Tests.Modem
                 // No echo: the module ran since a bring-up that switched it off, and kept what that one wrote.
                 rig.Modem.PowerOn();
                 string[] first = { "AT", "AT+QCCID", "AT+QSSLCFG=\"alpn\",0,\"http/1.1\";+QSSLCFG=\"alpn\",0" };
-                AssertCommands(rig, first);
+                rig.AssertCommands(first);
 
                 // The ALPN probe is read once a start of the driver.
                 rig.Link.ClearHistory();
                 rig.Modem.PowerOn();
                 string[] again = { "AT", "AT+QCCID" };
-                AssertCommands(rig, again);
+                rig.AssertCommands(again);
             }
             finally
             {
@@ -229,15 +229,6 @@ namespace CellularIot.Tests.Modem
             finally
             {
                 rig.Stop();
-            }
-        }
-
-        private static void AssertCommands(QuectelRig rig, string[] expected)
-        {
-            Assert.AreEqual(expected.Length, rig.Link.CommandCount);
-            for (int i = 0; i < expected.Length; i++)
-            {
-                Assert.AreEqual(expected[i], rig.Link.Command(i));
             }
         }
     }

@@ -179,7 +179,7 @@ namespace CellularIot.Tests.Modem
             rig.Link.On("AT+QFUPL=*", (l, c) =>
             {
                 l.Inject("\r\nCONNECT\r\n");
-                l.ExpectPayload(int.Parse(Sim7080Script.Field(c, 1)), "\r\nOK\r\n");
+                l.ExpectPayload(int.Parse(ThreeGppScript.Field(c, 1)), "\r\nOK\r\n");
             });
             try
             {
@@ -204,13 +204,13 @@ namespace CellularIot.Tests.Modem
         }
 
         // The CA's upload answers <paramref name="answer"/>; a marker's (one byte, "1") its true size and checksum.
-        private static void AnswerUpload(QuectelRig rig, string answer)
+        private static void AnswerUpload(DriverRig rig, string answer)
         {
             rig.Link.On("AT+QFUPL=*", (l, c) =>
             {
-                bool marker = Sim7080Script.Field(c, 1) == "1";
+                bool marker = ThreeGppScript.Field(c, 1) == "1";
                 l.Inject("\r\nCONNECT\r\n");
-                l.ExpectPayload(int.Parse(Sim7080Script.Field(c, 1)), "\r\n" + (marker ? "+QFUPL: 1,3100" : answer) + "\r\n\r\nOK\r\n");
+                l.ExpectPayload(int.Parse(ThreeGppScript.Field(c, 1)), "\r\n" + (marker ? "+QFUPL: 1,3100" : answer) + "\r\n\r\nOK\r\n");
             });
         }
     }

@@ -1,7 +1,6 @@
 namespace CellularIot.Tests.Modem
 {
     using System;
-    using System.Threading;
     using CellularIot.Modem;
     using nanoFramework.TestFramework;
 
@@ -55,10 +54,7 @@ namespace CellularIot.Tests.Modem
             try
             {
                 ISecureSocket socket = rig.Modem.OpenSecureSocket(new SecureSocketOptions("h", 443, "ca.pem"));
-                var handled = new ManualResetEvent(false);
-                rig.Channel.Register("+SENTINEL", line => handled.Set());
-                rig.Link.Inject("\r\n+QIURC: \"pdpdeact\",2\r\n\r\n+QIURC: \"pdpdeact\",x\r\n\r\n+QIURC: \"closed\",1\r\n\r\n+SENTINEL\r\n");
-                Assert.IsTrue(handled.WaitOne(2000, false));
+                rig.InjectAndWait("\r\n+QIURC: \"pdpdeact\",2\r\n\r\n+QIURC: \"pdpdeact\",x\r\n\r\n+QIURC: \"closed\",1\r\n");
                 Assert.IsFalse(socket.IsClosed);
             }
             finally

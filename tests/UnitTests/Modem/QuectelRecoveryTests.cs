@@ -96,10 +96,7 @@ namespace CellularIot.Tests.Modem
             try
             {
                 rig.Modem.PowerOn();
-                var handled = new ManualResetEvent(false);
-                rig.Channel.Register("+SENTINEL", line => handled.Set());
-                rig.Link.Inject("\r\nAPP RDY\r\n\r\n+SENTINEL\r\n");
-                Assert.IsTrue(handled.WaitOne(2000, false));
+                rig.InjectAndWait("\r\nAPP RDY\r\n");
                 Assert.IsFalse(rig.Modem.RebootDetected);
 
                 rig.Link.Inject("\r\nAPP RDY\r\n");

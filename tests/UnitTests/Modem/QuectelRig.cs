@@ -1,13 +1,11 @@
 namespace CellularIot.Tests.Modem
 {
     using CellularIot.At;
-    using CellularIot.Modem;
     using CellularIot.Modem.Quectel;
-    using CellularIot.Tests.At;
     using CellularIot.Tests.Support;
 
     /// <summary>A Quectel BG95/BG96 driver wired to a scripted peer, with every time shortened for tests.</summary>
-    public sealed class QuectelRig
+    public sealed class QuectelRig : DriverRig
     {
         public QuectelRig()
             : this(FastSettings(), false)
@@ -15,32 +13,16 @@ namespace CellularIot.Tests.Modem
         }
 
         public QuectelRig(QuectelSettings settings, bool alpn)
+            : base(new AtChannelSettings(), QuectelScript.Boot)
         {
-            Link = new ScriptedLink();
             QuectelScript.Install(Link);
             if (alpn)
             {
                 QuectelScript.AcceptAlpn(Link);
             }
 
-            Log = new RecordingLog();
-            PowerKey = new FakePowerKey();
-            var channelSettings = new AtChannelSettings();
-            channelSettings.PollMs = 10;
-            channelSettings.GuardTimeMs = 0;
-            Channel = new AtChannel(Link, new RealClock(), Log, channelSettings);
             Modem = new QuectelModem(Channel, PowerKey, new RealClock(), Log, settings);
         }
-
-        public ScriptedLink Link { get; private set; }
-
-        public RecordingLog Log { get; private set; }
-
-        public FakePowerKey PowerKey { get; private set; }
-
-        public AtChannel Channel { get; private set; }
-
-        public QuectelModem Modem { get; private set; }
 
         public static QuectelSettings FastSettings()
         {
@@ -63,48 +45,6 @@ namespace CellularIot.Tests.Modem
             settings.ResetTimeoutMs = 200;
             settings.PowerDownTimeoutMs = 300;
             return settings;
-        }
-
-        /// <summary>The module is off: silent until PWRKEY, which boots it (echo on, as after every boot) with <paramref name="boot"/>.</summary>
-        public QuectelRig Off(string boot)
-        {
-            Link.Silent = true;
-            PowerKey.Pressed = () =>
-            {
-                Link.Silent = false;
-                Link.Echo = true;
-                Link.InjectLater(boot, 30);
-            };
-            return this;
-        }
-
-        /// <summary>What <see cref="QuectelModem.PowerOn"/> throws, or null when it brings the module up.</summary>
-        public ModemException PowerOnFailure()
-        {
-            try
-            {
-                Modem.PowerOn();
-            }
-            catch (ModemException ex)
-            {
-                return ex;
-            }
-
-            return null;
-        }
-
-        /// <summary>Powers on (the scripted module is already on) and forgets the bring-up's commands.</summary>
-        public QuectelRig Up()
-        {
-            Modem.PowerOn();
-            Link.ClearHistory();
-            return this;
-        }
-
-        public void Stop()
-        {
-            Channel.Stop();
-            Link.Dispose();
         }
     }
 }

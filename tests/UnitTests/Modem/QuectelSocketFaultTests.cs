@@ -1,7 +1,6 @@
 namespace CellularIot.Tests.Modem
 {
     using System;
-    using System.Threading;
     using CellularIot.Bytes;
     using CellularIot.Modem;
     using CellularIot.Modem.Quectel;
@@ -254,11 +253,8 @@ namespace CellularIot.Tests.Modem
             try
             {
                 ISecureSocket socket = rig.Modem.OpenSecureSocket(new SecureSocketOptions("h", 443, "ca.pem"));
-                var handled = new ManualResetEvent(false);
-                rig.Channel.Register("+SENTINEL", line => handled.Set());
-                rig.Link.Inject("\r\n+QSSLURC: \"closed\",x\r\n\r\n+QSSLURC: \"closed\",9\r\n\r\n+QSSLURC: \"closed\",-1\r\n"
-                    + "\r\n+QSSLURC: \"other\",0\r\n\r\n+QSSLURC: \"closed\",1\r\n\r\n+SENTINEL\r\n");
-                Assert.IsTrue(handled.WaitOne(2000, false));
+                rig.InjectAndWait("\r\n+QSSLURC: \"closed\",x\r\n\r\n+QSSLURC: \"closed\",9\r\n\r\n+QSSLURC: \"closed\",-1\r\n"
+                    + "\r\n+QSSLURC: \"other\",0\r\n\r\n+QSSLURC: \"closed\",1\r\n");
                 Assert.IsFalse(socket.IsClosed);
                 socket.Send(Utf8.GetBytes("ok"), 0, 2);
             }
@@ -269,16 +265,12 @@ namespace CellularIot.Tests.Modem
         }
 
         // The module announces data on socket 0 (+QSSLURC "recv"); returns once the driver has seen it.
-        private static void AnnounceData(QuectelRig rig)
+        private static void AnnounceData(DriverRig rig)
         {
-            var handled = new ManualResetEvent(false);
-            rig.Channel.Register("+SENTINEL", line => handled.Set());
-            rig.Link.Inject("\r\n+QSSLURC: \"recv\",0\r\n\r\n+SENTINEL\r\n");
-            Assert.IsTrue(handled.WaitOne(2000, false));
-            rig.Channel.Unregister("+SENTINEL");
+            rig.InjectAndWait("\r\n+QSSLURC: \"recv\",0\r\n");
         }
 
-        private static SocketOpenException OpenFailure(QuectelRig rig, SecureSocketOptions options)
+        private static SocketOpenException OpenFailure(DriverRig rig, SecureSocketOptions options)
         {
             try
             {

@@ -23,11 +23,7 @@ namespace CellularIot.Tests.Modem
                     QuectelScript.SslSettings,
                     "AT+QSSLOPEN=1,0,0,\"a1b2.iot.eu-west-1.amazonaws.com\",443,0",
                 };
-                Assert.AreEqual(expected.Length, rig.Link.CommandCount);
-                for (int i = 0; i < expected.Length; i++)
-                {
-                    Assert.AreEqual(expected[i], rig.Link.Command(i));
-                }
+                rig.AssertCommands(expected);
 
                 socket.Close();
                 Assert.AreEqual("AT+QSSLCLOSE=0", rig.Link.Command(2));
@@ -220,7 +216,7 @@ namespace CellularIot.Tests.Modem
             rig.Link.On("AT+QSSLSEND=*", (l, c) =>
             {
                 l.Inject("\r\n> ");
-                l.ExpectPayload(int.Parse(Sim7080Script.Field(c, 1)), "\r\nSEND FAIL\r\n");
+                l.ExpectPayload(int.Parse(ThreeGppScript.Field(c, 1)), "\r\nSEND FAIL\r\n");
             });
             try
             {

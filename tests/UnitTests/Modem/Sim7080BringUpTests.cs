@@ -19,11 +19,7 @@ namespace CellularIot.Tests.Modem
                     "AT", "ATE0", "AT+CMEE=2;+CLTS=1;+CEREG=1", "AT+CPIN?", "AT+CCID",
                     "AT+CNMP=38;+CMNB=1;+CGDCONT=1,\"IP\",\"iot.1nce.net\"",
                 };
-                Assert.AreEqual(expected.Length, rig.Link.CommandCount);
-                for (int i = 0; i < expected.Length; i++)
-                {
-                    Assert.AreEqual(expected[i], rig.Link.Command(i));
-                }
+                rig.AssertCommands(expected);
 
                 Assert.AreEqual(0, rig.PowerKey.Pulses);
                 Assert.AreEqual(Sim7080Script.Iccid, rig.Modem.Identity.Iccid);
@@ -48,11 +44,7 @@ namespace CellularIot.Tests.Modem
                 rig.Link.Echo = false;
                 rig.Modem.PowerOn();
                 string[] expected = { "AT", "AT+CCID" };
-                Assert.AreEqual(expected.Length, rig.Link.CommandCount);
-                for (int i = 0; i < expected.Length; i++)
-                {
-                    Assert.AreEqual(expected[i], rig.Link.Command(i));
-                }
+                rig.AssertCommands(expected);
 
                 // Registered long ago, so asked rather than waited for.
                 rig.Link.On("AT+CEREG?", "\r\n+CEREG: 1,5\r\n\r\nOK\r\n");

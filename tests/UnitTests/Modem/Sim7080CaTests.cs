@@ -111,7 +111,7 @@ namespace CellularIot.Tests.Modem
             try
             {
                 Assert.ThrowsException(typeof(ArgumentException), () => rig.Modem.EnsureCaCertificate("ca\".pem", Utf8.GetBytes(Pem)));
-                Assert.ThrowsException(typeof(ArgumentOutOfRangeException), () => rig.Modem.EnsureCaCertificate("ca.pem", new byte[rig.Settings.MaxFileBytes + 1]));
+                Assert.ThrowsException(typeof(ArgumentOutOfRangeException), () => rig.Modem.EnsureCaCertificate("ca.pem", new byte[ModemRig.FastSettings().MaxFileBytes + 1]));
                 Assert.AreEqual(0, rig.Link.CommandCount);
             }
             finally

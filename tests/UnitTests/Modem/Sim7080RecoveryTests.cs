@@ -41,7 +41,7 @@ namespace CellularIot.Tests.Modem
             try
             {
                 Assert.AreEqual((int)RecoveryStep.SoftReset, (int)rig.Modem.Recover());
-                Assert.AreEqual(rig.Settings.ProbeAttempts, rig.Link.IndexOf("AT+CFUN=1,1"));
+                Assert.AreEqual(ModemRig.FastSettings().ProbeAttempts, rig.Link.IndexOf("AT+CFUN=1,1"));
                 Assert.IsTrue(rig.Link.IndexOf("AT+CFUN=1,1") < rig.Link.IndexOf("ATE0"));
                 Assert.IsTrue(rig.Link.Saw("AT+CMEE=2;+CLTS=1;+CEREG=1"));
                 Assert.AreEqual(0, rig.PowerKey.Pulses);
@@ -144,10 +144,7 @@ namespace CellularIot.Tests.Modem
             try
             {
                 rig.Modem.PowerOn();
-                var handled = new ManualResetEvent(false);
-                rig.Channel.Register("+SENTINEL", line => handled.Set());
-                rig.Link.Inject("\r\nSMS Ready\r\n\r\n+SENTINEL\r\n");
-                Assert.IsTrue(handled.WaitOne(2000, false));
+                rig.InjectAndWait("\r\nSMS Ready\r\n");
                 Assert.IsFalse(rig.Modem.RebootDetected);
 
                 rig.Link.Inject("\r\nSMS Ready\r\n");

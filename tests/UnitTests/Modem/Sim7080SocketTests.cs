@@ -26,11 +26,7 @@ namespace CellularIot.Tests.Modem
                     "AT+CSSLCFG=\"sslversion\",0,3;+CSSLCFG=\"sni\",0,\"sni.example.com\";+CASSLCFG=0,\"SSL\",1;+CASSLCFG=0,\"CRINDEX\",0;+CASSLCFG=0,\"CACERT\",\"ca.pem\"",
                     "AT+CAOPEN=0,0,\"TCP\",\"a1b2.iot.eu-west-1.amazonaws.com\",443",
                 };
-                Assert.AreEqual(expected.Length, rig.Link.CommandCount);
-                for (int i = 0; i < expected.Length; i++)
-                {
-                    Assert.AreEqual(expected[i], rig.Link.Command(i));
-                }
+                rig.AssertCommands(expected);
 
                 ISecureSocket second = rig.Modem.OpenSecureSocket(new SecureSocketOptions("h", 443, "ca.pem"));
                 Assert.AreEqual(1, second.Id);
@@ -162,7 +158,7 @@ namespace CellularIot.Tests.Modem
             rig.Link.On("AT+CASEND=*", (l, c) =>
             {
                 l.Inject("\r\n> ");
-                l.ExpectPayload(int.Parse(Sim7080Script.Field(c, 1)), "\r\nOK\r\n\r\n+CASEND: 0,0," + Sim7080Script.Field(c, 1) + "\r\n");
+                l.ExpectPayload(int.Parse(ThreeGppScript.Field(c, 1)), "\r\nOK\r\n\r\n+CASEND: 0,0," + ThreeGppScript.Field(c, 1) + "\r\n");
             });
             try
             {
@@ -184,7 +180,7 @@ namespace CellularIot.Tests.Modem
             rig.Link.On("AT+CASEND=*", (l, c) =>
             {
                 l.Inject("\r\n> ");
-                l.ExpectPayload(int.Parse(Sim7080Script.Field(c, 1)), "\r\nOK\r\n\r\n+CASEND: 0,1,0\r\n");
+                l.ExpectPayload(int.Parse(ThreeGppScript.Field(c, 1)), "\r\nOK\r\n\r\n+CASEND: 0,1,0\r\n");
             });
             try
             {
@@ -407,7 +403,7 @@ namespace CellularIot.Tests.Modem
             }
         }
 
-        private static ISecureSocket Open(ModemRig rig)
+        private static ISecureSocket Open(DriverRig rig)
         {
             ISecureSocket socket = rig.Modem.OpenSecureSocket(new SecureSocketOptions("example.com", 443, "ca.pem"));
             rig.Link.ClearHistory();
@@ -415,12 +411,12 @@ namespace CellularIot.Tests.Modem
         }
 
         // The module's news that data waits for socket 0 (the socket reads only after it).
-        private static void Announce(ModemRig rig)
+        private static void Announce(DriverRig rig)
         {
             rig.Link.Inject("\r\n+CADATAIND: 0\r\n");
         }
 
-        private static SocketOpenException OpenFailure(ModemRig rig)
+        private static SocketOpenException OpenFailure(DriverRig rig)
         {
             try
             {

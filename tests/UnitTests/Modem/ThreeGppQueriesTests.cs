@@ -59,10 +59,7 @@ namespace CellularIot.Tests.Modem
             rig.Link.On("AT+CEREG?", "\r\n+CEREG: 1,2\r\n\r\nOK\r\n");
             try
             {
-                var handled = new System.Threading.ManualResetEvent(false);
-                rig.Channel.Register("+SENTINEL", line => handled.Set());
-                rig.Link.Inject("\r\n+CEREG: 5\r\n\r\n+CEREG: x\r\n\r\n+SENTINEL\r\n");
-                Assert.IsTrue(handled.WaitOne(2000, false));
+                rig.InjectAndWait("\r\n+CEREG: 5\r\n\r\n+CEREG: x\r\n");
                 Assert.AreEqual((int)RegistrationState.Roaming, (int)rig.Modem.WaitForRegistration());
                 Assert.AreEqual(0, rig.Link.Count("AT+CEREG?"));
             }
