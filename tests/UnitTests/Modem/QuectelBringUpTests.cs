@@ -98,12 +98,7 @@ namespace CellularIot.Tests.Modem
             var rig = new QuectelRig().Up();
             try
             {
-                ModemCapabilities capabilities = rig.Modem.Capabilities;
-                Assert.IsTrue(capabilities.SupportsTls);
-                Assert.IsTrue(capabilities.SupportsSni);
-                Assert.IsFalse(capabilities.SupportsAlpn);
-                Assert.AreEqual(1460, capabilities.MaxSendChunk);
-                Assert.AreEqual(6, capabilities.SocketCount);
+                BringUpChecks.DeclaresTlsAndSniWithoutAlpn(rig);
             }
             finally
             {
@@ -143,15 +138,10 @@ namespace CellularIot.Tests.Modem
         [TestMethod]
         public void PressesPwrkeyWhenSilentAndWaitsForTheBoot()
         {
-            var rig = new QuectelRig().Off(QuectelScript.Boot);
+            var rig = new QuectelRig();
             try
             {
-                rig.Modem.PowerOn();
-                Assert.AreEqual(1, rig.PowerKey.Pulses);
-                Assert.AreEqual(800, rig.PowerKey.LastDurationMs);
-                Assert.AreEqual(QuectelScript.Iccid, rig.Modem.Identity.Iccid);
-                Assert.IsTrue(rig.Channel.EchoLines > 0);
-                Assert.IsFalse(rig.Modem.RebootDetected);
+                BringUpChecks.PressesPwrkeyWhenSilentAndWaitsForTheBoot(rig, 800);
             }
             finally
             {
@@ -200,13 +190,9 @@ namespace CellularIot.Tests.Modem
         public void ReportsAMissingSim()
         {
             var rig = new QuectelRig();
-            rig.Link.Echo = true;
-            rig.Link.On("AT+CPIN?", "\r\n+CME ERROR: SIM not inserted\r\n");
             try
             {
-                Assert.ThrowsException(typeof(ModemException), () => rig.Modem.PowerOn());
-                Assert.AreEqual((int)SimState.NotInserted, (int)rig.Modem.ReadSimState());
-                Assert.IsNull(rig.Modem.Identity);
+                BringUpChecks.ReportsAMissingSim(rig);
             }
             finally
             {
@@ -218,13 +204,9 @@ namespace CellularIot.Tests.Modem
         public void PowersOffWithQpowdAndWaitsForPoweredDown()
         {
             var rig = new QuectelRig().Up();
-            rig.Link.On("AT+QPOWD=1", "\r\nOK\r\n\r\nPOWERED DOWN\r\n");
             try
             {
-                rig.Modem.PowerOff();
-                Assert.IsTrue(rig.Link.Saw("AT+QPOWD=1"));
-                Assert.IsTrue(rig.Log.Contains("modem powered off"));
-                Assert.IsFalse(rig.Modem.RebootDetected);
+                BringUpChecks.PowersOff(rig, "AT+QPOWD=1", "\r\nOK\r\n\r\nPOWERED DOWN\r\n");
             }
             finally
             {

@@ -1,9 +1,7 @@
 namespace CellularIot.Tests.Modem
 {
-    using System.Threading;
     using CellularIot.Modem;
     using CellularIot.Modem.Quectel;
-    using CellularIot.Tests.At;
     using nanoFramework.TestFramework;
 
     [TestClass]
@@ -13,20 +11,10 @@ namespace CellularIot.Tests.Modem
         public void ResetsASilentModemInSoftware()
         {
             var rig = new QuectelRig().Up();
-            rig.Link.On("AT", string.Empty);
-            rig.Link.On("AT+CFUN=1,1", (l, c) =>
-            {
-                l.Inject("\r\nOK\r\n");
-                l.On("AT", "\r\nOK\r\n");
-                l.Echo = true;
-                l.InjectLater(QuectelScript.Boot, 50);
-            });
             try
             {
-                Assert.AreEqual((int)RecoveryStep.SoftReset, (int)rig.Modem.Recover());
+                RecoveryChecks.ResetsASilentModemInSoftware(rig);
                 Assert.IsTrue(rig.Link.IndexOf("AT+CFUN=1,1") < rig.Link.IndexOf("AT+QCCID"));
-                Assert.AreEqual(0, rig.PowerKey.Pulses);
-                Assert.IsFalse(rig.Modem.RebootDetected);
             }
             finally
             {
@@ -61,24 +49,7 @@ namespace CellularIot.Tests.Modem
             var rig = new QuectelRig().Up();
             try
             {
-                ISecureSocket socket = rig.Modem.OpenSecureSocket(new SecureSocketOptions("h", 443, "ca.pem"));
-                int events = 0;
-                var handled = new ManualResetEvent(false);
-                rig.Modem.Rebooted += (sender, e) => events++;
-                rig.Channel.Register("+SENTINEL", line => handled.Set());
-                rig.Link.ClearHistory();
-
-                rig.Link.Echo = true;
-                rig.Link.Inject(QuectelScript.Boot + "\r\n+SENTINEL\r\n");
-                Assert.IsTrue(handled.WaitOne(2000, false));
-                Assert.IsTrue(rig.Modem.RebootDetected);
-                Assert.IsTrue(socket.IsClosed);
-                Assert.AreEqual(1, events);
-
-                socket.Close();
-                Assert.AreEqual(0, rig.Link.CountStartingWith("AT+QSSLCLOSE"));
-                rig.Modem.PowerOn();
-                Assert.IsFalse(rig.Modem.RebootDetected);
+                RecoveryChecks.DetectsAnUnexpectedReboot(rig, "AT+QSSLCLOSE");
                 rig.Link.ClearHistory();
                 rig.Modem.OpenSecureSocket(new SecureSocketOptions("h", 443, "ca.pem"));
                 Assert.AreEqual(QuectelScript.SslSettings, rig.Link.Command(0));
@@ -92,15 +63,10 @@ namespace CellularIot.Tests.Modem
         [TestMethod]
         public void TakesALateAppReadyAsPartOfTheBoot()
         {
-            var rig = new QuectelRig().Off("\r\nRDY\r\n");
+            var rig = new QuectelRig();
             try
             {
-                rig.Modem.PowerOn();
-                rig.InjectAndWait("\r\nAPP RDY\r\n");
-                Assert.IsFalse(rig.Modem.RebootDetected);
-
-                rig.Link.Inject("\r\nAPP RDY\r\n");
-                Assert.IsTrue(Eventually.True(() => rig.Modem.RebootDetected, 2000));
+                RecoveryChecks.TakesALateBootLineAsPartOfTheBoot(rig, "APP RDY");
             }
             finally
             {
@@ -130,24 +96,9 @@ namespace CellularIot.Tests.Modem
         public void PowerCyclesAHungModuleWithTwoPresses()
         {
             var rig = new QuectelRig().Up();
-            rig.Link.Silent = true;
-            rig.PowerKey.Pressed = () =>
-            {
-                if (rig.PowerKey.Pulses == 1)
-                {
-                    rig.Link.Inject("\r\nPOWERED DOWN\r\n");
-                }
-                else
-                {
-                    rig.Link.Silent = false;
-                    rig.Link.InjectLater(QuectelScript.Boot, 30);
-                }
-            };
             try
             {
-                Assert.AreEqual((int)RecoveryStep.PowerCycle, (int)rig.Modem.Recover());
-                Assert.AreEqual(2, rig.PowerKey.Pulses);
-                Assert.AreEqual(QuectelScript.Iccid, rig.Modem.Identity.Iccid);
+                RecoveryChecks.PowerCyclesWithTwoPresses(rig, "POWERED DOWN");
             }
             finally
             {
@@ -159,22 +110,9 @@ namespace CellularIot.Tests.Modem
         public void GivesUpWhenEvenThePowerCycleFails()
         {
             var rig = new QuectelRig().Up();
-            rig.Link.Silent = true;
             try
             {
-                ModemException caught = null;
-                try
-                {
-                    rig.Modem.Recover();
-                }
-                catch (ModemException ex)
-                {
-                    caught = ex;
-                }
-
-                Assert.IsNotNull(caught);
-                Assert.Contains("did not boot after a PWRKEY power cycle", caught.Message);
-                Assert.AreEqual(2, rig.PowerKey.Pulses);
+                RecoveryChecks.GivesUpWhenEvenThePowerCycleFails(rig);
             }
             finally
             {

@@ -63,12 +63,7 @@ namespace CellularIot.Tests.Modem
             var rig = new ModemRig().Up();
             try
             {
-                ModemCapabilities capabilities = rig.Modem.Capabilities;
-                Assert.IsTrue(capabilities.SupportsTls);
-                Assert.IsTrue(capabilities.SupportsSni);
-                Assert.IsFalse(capabilities.SupportsAlpn);
-                Assert.AreEqual(1460, capabilities.MaxSendChunk);
-                Assert.AreEqual(6, capabilities.SocketCount);
+                BringUpChecks.DeclaresTlsAndSniWithoutAlpn(rig);
             }
             finally
             {
@@ -80,21 +75,9 @@ namespace CellularIot.Tests.Modem
         public void PressesPwrkeyWhenSilentAndWaitsForTheBoot()
         {
             var rig = new ModemRig();
-            rig.Link.Silent = true;
-            rig.PowerKey.Pressed = () =>
-            {
-                rig.Link.Silent = false;
-                rig.Link.Echo = true;
-                rig.Link.InjectLater(Sim7080Script.Boot, 30);
-            };
             try
             {
-                rig.Modem.PowerOn();
-                Assert.AreEqual(1, rig.PowerKey.Pulses);
-                Assert.AreEqual(1000, rig.PowerKey.LastDurationMs);
-                Assert.AreEqual(Sim7080Script.Iccid, rig.Modem.Identity.Iccid);
-                Assert.IsTrue(rig.Channel.EchoLines > 0);
-                Assert.IsFalse(rig.Modem.RebootDetected);
+                BringUpChecks.PressesPwrkeyWhenSilentAndWaitsForTheBoot(rig, 1000);
             }
             finally
             {
@@ -106,11 +89,9 @@ namespace CellularIot.Tests.Modem
         public void FailsWhenTheModemNeverBoots()
         {
             var rig = new ModemRig();
-            rig.Link.Silent = true;
             try
             {
-                Assert.ThrowsException(typeof(ModemException), () => rig.Modem.PowerOn());
-                Assert.AreEqual(1, rig.PowerKey.Pulses);
+                BringUpChecks.GivesUpWhenTheModuleDoesNotBootAfterPwrkey(rig);
             }
             finally
             {
@@ -159,12 +140,9 @@ namespace CellularIot.Tests.Modem
         public void ReportsAMissingSim()
         {
             var rig = new ModemRig();
-            rig.Link.On("AT+CPIN?", "\r\n+CME ERROR: SIM not inserted\r\n");
             try
             {
-                Assert.ThrowsException(typeof(ModemException), () => rig.Modem.PowerOn());
-                Assert.AreEqual((int)SimState.NotInserted, (int)rig.Modem.ReadSimState());
-                Assert.IsNull(rig.Modem.Identity);
+                BringUpChecks.ReportsAMissingSim(rig);
             }
             finally
             {
@@ -195,12 +173,9 @@ namespace CellularIot.Tests.Modem
         public void PowersOffWithCpowd()
         {
             var rig = new ModemRig().Up();
-            rig.Link.On("AT+CPOWD=1", "\r\nNORMAL POWER DOWN\r\n");
             try
             {
-                rig.Modem.PowerOff();
-                Assert.IsTrue(rig.Link.Saw("AT+CPOWD=1"));
-                Assert.IsFalse(rig.Modem.RebootDetected);
+                BringUpChecks.PowersOff(rig, "AT+CPOWD=1", "\r\nNORMAL POWER DOWN\r\n");
             }
             finally
             {
