@@ -59,8 +59,7 @@ namespace CellularIot.Tests.Modem
             rig.Link.Once("AT+QSSLOPEN=*", "\r\nOK\r\n");
             try
             {
-                SocketOpenException caught = OpenFailure(rig, new SecureSocketOptions("h", 443, "ca.pem"));
-                Assert.IsNotNull(caught);
+                SocketOpenException caught = OpenFailures.Of(rig.Modem, new SecureSocketOptions("h", 443, "ca.pem"));
                 Assert.AreEqual((int)SocketOpenError.Timeout, (int)caught.Error);
                 Assert.IsTrue(rig.Link.Saw("AT+QSSLCLOSE=0"));
                 Assert.AreEqual(0, rig.Modem.OpenSecureSocket(new SecureSocketOptions("h", 443, "ca.pem")).Id);
@@ -81,8 +80,7 @@ namespace CellularIot.Tests.Modem
             rig.Link.Once("AT+QSSLOPEN=*", answer);
             try
             {
-                SocketOpenException caught = OpenFailure(rig, new SecureSocketOptions("h", 443, "ca.pem"));
-                Assert.IsNotNull(caught);
+                SocketOpenException caught = OpenFailures.Of(rig.Modem, new SecureSocketOptions("h", 443, "ca.pem"));
                 Assert.AreEqual((int)SocketOpenError.CommandFailed, (int)caught.Error);
                 Assert.IsTrue(rig.Link.Saw("AT+QSSLCLOSE=0"));
             }
@@ -268,20 +266,6 @@ namespace CellularIot.Tests.Modem
         private static void AnnounceData(DriverRig rig)
         {
             rig.InjectAndWait("\r\n+QSSLURC: \"recv\",0\r\n");
-        }
-
-        private static SocketOpenException OpenFailure(DriverRig rig, SecureSocketOptions options)
-        {
-            try
-            {
-                rig.Modem.OpenSecureSocket(options);
-            }
-            catch (SocketOpenException ex)
-            {
-                return ex;
-            }
-
-            return null;
         }
 
         private static SocketClosedException ReceiveFailure(ISecureSocket socket)

@@ -160,18 +160,8 @@ namespace CellularIot.Tests.Modem
             rig.Link.Once("AT+QSSLOPEN=*", "\r\nOK\r\n\r\n+QSSLOPEN: 0," + result + "\r\n");
             try
             {
-                SocketOpenException caught = null;
-                try
-                {
-                    rig.Modem.OpenSecureSocket(new SecureSocketOptions("h", 443, "ca.pem"));
-                }
-                catch (SocketOpenException ex)
-                {
-                    caught = ex;
-                }
-
-                Assert.IsNotNull(caught);
-                Assert.AreEqual(error, ErrorName(caught.Error));
+                SocketOpenException caught = OpenFailures.Of(rig.Modem, new SecureSocketOptions("h", 443, "ca.pem"));
+                Assert.AreEqual((int)OpenFailures.Named(error), (int)caught.Error);
                 Assert.AreEqual(result, caught.ResultCode);
                 Assert.IsTrue(rig.Link.Saw("AT+QSSLCLOSE=0"));
                 Assert.AreEqual(0, rig.Modem.OpenSecureSocket(new SecureSocketOptions("h", 443, "ca.pem")).Id);
@@ -316,33 +306,6 @@ namespace CellularIot.Tests.Modem
             finally
             {
                 rig.Stop();
-            }
-        }
-
-        private static string ErrorName(SocketOpenError error)
-        {
-            switch (error)
-            {
-                case SocketOpenError.CannotResolveHost:
-                    return "CannotResolveHost";
-                case SocketOpenError.NetworkNotActive:
-                    return "NetworkNotActive";
-                case SocketOpenError.ConnectFailed:
-                    return "ConnectFailed";
-                case SocketOpenError.NoMemory:
-                    return "NoMemory";
-                case SocketOpenError.Other:
-                    return "Other";
-                case SocketOpenError.ParameterInvalid:
-                    return "ParameterInvalid";
-                case SocketOpenError.SocketError:
-                    return "SocketError";
-                case SocketOpenError.NotSupported:
-                    return "NotSupported";
-                case SocketOpenError.ConnectionLimit:
-                    return "ConnectionLimit";
-                default:
-                    return "unexpected " + (int)error;
             }
         }
     }

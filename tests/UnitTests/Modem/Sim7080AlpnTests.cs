@@ -137,17 +137,7 @@ namespace CellularIot.Tests.Modem
                 rig.Modem.PowerOn();
                 var options = new SecureSocketOptions("h", 443, "ca.pem");
                 options.Alpn = "mqtt";
-                SocketOpenException caught = null;
-                try
-                {
-                    rig.Modem.OpenSecureSocket(options);
-                }
-                catch (SocketOpenException ex)
-                {
-                    caught = ex;
-                }
-
-                Assert.IsNotNull(caught);
+                SocketOpenException caught = OpenFailures.Of(rig.Modem, options);
                 Assert.AreEqual((int)SocketOpenError.AlpnNotConfirmed, (int)caught.Error);
                 Assert.AreEqual(0, rig.Link.CountStartingWith("AT+CAOPEN"));
             }

@@ -60,8 +60,8 @@ namespace CellularIot.Tests.Modem
             rig.Link.On("AT+CAOPEN=*", "\r\nOK\r\n\r\n+CAOPEN: 0," + result + "\r\n");
             try
             {
-                SocketOpenException caught = OpenFailure(rig);
-                Assert.AreEqual((int)ErrorNamed(error), (int)caught.Error);
+                SocketOpenException caught = OpenFailures.Of(rig.Modem, new SecureSocketOptions("example.com", 443, "ca.pem"));
+                Assert.AreEqual((int)OpenFailures.Named(error), (int)caught.Error);
                 Assert.AreEqual(result, caught.ResultCode);
                 Assert.AreEqual(clock, caught.IsClockProblem);
                 Assert.AreEqual(certificate, caught.IsCertificateProblem);
@@ -86,7 +86,7 @@ namespace CellularIot.Tests.Modem
             rig.Link.On("AT+CAOPEN=*", "\r\nOK\r\n\r\n+CAOPEN: 0,27\r\n");
             try
             {
-                SocketOpenException caught = OpenFailure(rig);
+                SocketOpenException caught = OpenFailures.Of(rig.Modem, new SecureSocketOptions("example.com", 443, "ca.pem"));
                 Assert.AreEqual((int)SocketOpenError.ConnectFailed, (int)caught.Error);
                 Assert.IsFalse(caught.IsCertificateProblem);
                 Assert.Contains("certificate chain", caught.Message);
@@ -104,9 +104,9 @@ namespace CellularIot.Tests.Modem
             try
             {
                 rig.Link.On("AT+CAOPEN=*", "\r\n+CME ERROR: operation not allowed\r\n");
-                Assert.AreEqual((int)SocketOpenError.CommandFailed, (int)OpenFailure(rig).Error);
+                Assert.AreEqual((int)SocketOpenError.CommandFailed, (int)OpenFailures.Of(rig.Modem, new SecureSocketOptions("example.com", 443, "ca.pem")).Error);
                 rig.Link.On("AT+CAOPEN=*", "\r\nOK\r\n");
-                Assert.AreEqual((int)SocketOpenError.Timeout, (int)OpenFailure(rig).Error);
+                Assert.AreEqual((int)SocketOpenError.Timeout, (int)OpenFailures.Of(rig.Modem, new SecureSocketOptions("example.com", 443, "ca.pem")).Error);
                 Assert.IsTrue(rig.Link.Saw("AT+CACLOSE=0"));
             }
             finally
@@ -414,46 +414,6 @@ namespace CellularIot.Tests.Modem
         private static void Announce(DriverRig rig)
         {
             rig.Link.Inject("\r\n+CADATAIND: 0\r\n");
-        }
-
-        private static SocketOpenException OpenFailure(DriverRig rig)
-        {
-            try
-            {
-                rig.Modem.OpenSecureSocket(new SecureSocketOptions("example.com", 443, "ca.pem"));
-            }
-            catch (SocketOpenException ex)
-            {
-                return ex;
-            }
-
-            throw new InvalidOperationException("the socket opened");
-        }
-
-        // [DataRow] carries names, not enums; the expected errors by name.
-        private static SocketOpenError ErrorNamed(string name)
-        {
-            switch (name)
-            {
-                case "CertificateTimeExpired":
-                    return SocketOpenError.CertificateTimeExpired;
-                case "CertificateNameMismatch":
-                    return SocketOpenError.CertificateNameMismatch;
-                case "CertificateTimeAndName":
-                    return SocketOpenError.CertificateTimeAndName;
-                case "ConnectFailed":
-                    return SocketOpenError.ConnectFailed;
-                case "RemoteRefused":
-                    return SocketOpenError.RemoteRefused;
-                case "NetworkNotActive":
-                    return SocketOpenError.NetworkNotActive;
-                case "CannotResolveHost":
-                    return SocketOpenError.CannotResolveHost;
-                case "SocketError":
-                    return SocketOpenError.SocketError;
-                default:
-                    return SocketOpenError.Other;
-            }
         }
     }
 }
