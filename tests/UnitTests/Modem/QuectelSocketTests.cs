@@ -250,11 +250,7 @@ namespace CellularIot.Tests.Modem
             var rig = new QuectelRig().Up();
             try
             {
-                ISecureSocket socket = rig.Modem.OpenSecureSocket(new SecureSocketOptions("h", 443, "ca.pem"));
-                Assert.AreEqual(0, socket.Receive(new byte[16], 0, 16, 150));
-                Assert.AreEqual(0, socket.Receive(new byte[16], 0, 16, 150));
-                Assert.IsFalse(socket.IsClosed);
-                Assert.AreEqual(0, rig.Link.CountStartingWith("AT+QSSLRECV"));
+                SocketReadChecks.AnIdleSocketSendsNoCommand(rig, "AT+QSSLRECV");
             }
             finally
             {
@@ -269,12 +265,7 @@ namespace CellularIot.Tests.Modem
             rig.Link.Once("AT+QSSLRECV=0,16", "\r\n+QSSLRECV: 4\r\ndata\r\n\r\nOK\r\n");
             try
             {
-                ISecureSocket socket = rig.Modem.OpenSecureSocket(new SecureSocketOptions("h", 443, "ca.pem"));
-                rig.Link.InjectLater("\r\n+QSSLURC: \"recv\",0\r\n", 100);
-                byte[] buffer = new byte[16];
-                Assert.AreEqual(4, socket.Receive(buffer, 0, 16, 3000));
-                Assert.AreEqual("data", Utf8.Decode(buffer, 0, 4));
-                Assert.AreEqual(1, rig.Link.Count("AT+QSSLRECV=0,16"));
+                SocketReadChecks.ReadsOnlyOnceTheModemAnnouncesData(rig, "AT+QSSLRECV=0,16", "\r\n+QSSLURC: \"recv\",0\r\n");
             }
             finally
             {
@@ -290,18 +281,7 @@ namespace CellularIot.Tests.Modem
             rig.Link.Once("AT+QSSLRECV=0,4", "\r\n+QSSLRECV: 2\r\nef\r\n\r\nOK\r\n");
             try
             {
-                ISecureSocket socket = rig.Modem.OpenSecureSocket(new SecureSocketOptions("h", 443, "ca.pem"));
-                rig.Link.Inject("\r\n+QSSLURC: \"recv\",0\r\n");
-                byte[] buffer = new byte[4];
-                Assert.AreEqual(4, socket.Receive(buffer, 0, 4, 1000));
-
-                // The module announces nothing more until its buffer was read empty: what the full read left is read at once.
-                Assert.AreEqual(2, socket.Receive(buffer, 0, 4, 1000));
-                Assert.AreEqual("ef", Utf8.Decode(buffer, 0, 2));
-
-                // The second read came back short, so it emptied the buffer: a third read waits for the next "recv".
-                Assert.AreEqual(0, socket.Receive(buffer, 0, 4, 200));
-                Assert.AreEqual(2, rig.Link.Count("AT+QSSLRECV=0,4"));
+                SocketReadChecks.ReadsAgainUnannouncedAfterAReadThatFilledTheRequest(rig, "AT+QSSLRECV=0,4", "\r\n+QSSLURC: \"recv\",0\r\n");
             }
             finally
             {

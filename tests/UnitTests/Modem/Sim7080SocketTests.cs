@@ -4,7 +4,6 @@ namespace CellularIot.Tests.Modem
     using CellularIot.Bytes;
     using CellularIot.Modem;
     using CellularIot.Tests.At;
-    using CellularIot.Tests.Support;
     using nanoFramework.TestFramework;
 
     [TestClass]
@@ -255,17 +254,10 @@ namespace CellularIot.Tests.Modem
         public void ReadsOnlyOnceTheModemAnnouncesData()
         {
             var rig = new ModemRig().Up();
-            var clock = new RealClock();
             rig.Link.Once("AT+CARECV=0,16", "\r\n+CARECV: 4,data\r\n\r\nOK\r\n");
             try
             {
-                ISecureSocket socket = Open(rig);
-                rig.Link.InjectLater("\r\n+CADATAIND: 0\r\n", 150);
-                byte[] buffer = new byte[16];
-                long started = clock.MonotonicMs;
-                Assert.AreEqual(4, socket.Receive(buffer, 0, 16, 3000));
-                Assert.IsTrue(clock.MonotonicMs - started < 2000);
-                Assert.AreEqual(1, rig.Link.Count("AT+CARECV=0,16"));
+                SocketReadChecks.ReadsOnlyOnceTheModemAnnouncesData(rig, "AT+CARECV=0,16", "\r\n+CADATAIND: 0\r\n");
             }
             finally
             {
@@ -281,16 +273,7 @@ namespace CellularIot.Tests.Modem
             rig.Link.Once("AT+CARECV=0,4", "\r\n+CARECV: 2,ef\r\n\r\nOK\r\n");
             try
             {
-                ISecureSocket socket = Open(rig);
-                Announce(rig);
-                byte[] buffer = new byte[4];
-                Assert.AreEqual(4, socket.Receive(buffer, 0, 4, 1000));
-                Assert.AreEqual(2, socket.Receive(buffer, 0, 4, 1000));
-                Assert.AreEqual("ef", Utf8.Decode(buffer, 0, 2));
-
-                // The second read came back short: the module holds nothing more, and a third read waits for news.
-                Assert.AreEqual(0, socket.Receive(buffer, 0, 4, 200));
-                Assert.AreEqual(2, rig.Link.Count("AT+CARECV=0,4"));
+                SocketReadChecks.ReadsAgainUnannouncedAfterAReadThatFilledTheRequest(rig, "AT+CARECV=0,4", "\r\n+CADATAIND: 0\r\n");
             }
             finally
             {
@@ -304,12 +287,7 @@ namespace CellularIot.Tests.Modem
             var rig = new ModemRig().Up();
             try
             {
-                ISecureSocket socket = Open(rig);
-                byte[] buffer = new byte[16];
-                Assert.AreEqual(0, socket.Receive(buffer, 0, 16, 250));
-                Assert.AreEqual(0, socket.Receive(buffer, 0, 16, 250));
-                Assert.AreEqual(0, rig.Link.CountStartingWith("AT+CARECV"));
-                Assert.IsFalse(socket.IsClosed);
+                SocketReadChecks.AnIdleSocketSendsNoCommand(rig, "AT+CARECV");
             }
             finally
             {
