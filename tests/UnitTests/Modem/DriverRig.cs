@@ -63,16 +63,7 @@ namespace CellularIot.Tests.Modem
         /// <summary>What <see cref="IModem.PowerOn"/> throws, or null when it brings the module up.</summary>
         public ModemException PowerOnFailure()
         {
-            try
-            {
-                Modem.PowerOn();
-            }
-            catch (ModemException ex)
-            {
-                return ex;
-            }
-
-            return null;
+            return ModemFailures.Of(() => Modem.PowerOn());
         }
 
         /// <summary>

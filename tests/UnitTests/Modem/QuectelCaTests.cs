@@ -183,16 +183,7 @@ namespace CellularIot.Tests.Modem
             });
             try
             {
-                ModemException caught = null;
-                try
-                {
-                    rig.Modem.EnsureCaCertificate("ca.pem", Utf8.GetBytes("ABC"));
-                }
-                catch (ModemException ex)
-                {
-                    caught = ex;
-                }
-
+                ModemException caught = ModemFailures.Of(() => rig.Modem.EnsureCaCertificate("ca.pem", Utf8.GetBytes("ABC")));
                 Assert.IsNotNull(caught);
                 Assert.Contains("no +QFUPL line", caught.Message);
                 Assert.AreEqual("AT+QFDEL=\"UFS:ca.pem\"", rig.Link.Command(rig.Link.CommandCount - 1));

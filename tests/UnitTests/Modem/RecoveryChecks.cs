@@ -55,16 +55,7 @@ namespace CellularIot.Tests.Modem
         public static void GivesUpWhenEvenThePowerCycleFails(DriverRig rig)
         {
             rig.Link.Silent = true;
-            ModemException caught = null;
-            try
-            {
-                rig.Modem.Recover();
-            }
-            catch (ModemException ex)
-            {
-                caught = ex;
-            }
-
+            ModemException caught = ModemFailures.Of(() => rig.Modem.Recover());
             Assert.IsNotNull(caught);
             Assert.Contains("did not boot after a PWRKEY power cycle", caught.Message);
             Assert.AreEqual(2, rig.PowerKey.Pulses);

@@ -137,16 +137,7 @@ namespace CellularIot.Tests.Modem
             rig.Link.On("AT+CPIN?", "\r\n+CME ERROR: SIM busy\r\n");
             try
             {
-                ModemException failure = null;
-                try
-                {
-                    rig.Modem.PowerOn();
-                }
-                catch (ModemException ex)
-                {
-                    failure = ex;
-                }
-
+                ModemException failure = rig.PowerOnFailure();
                 Assert.IsNotNull(failure);
                 Assert.IsTrue(failure.Message.Contains("not ready"), failure.Message);
                 int asked = rig.Link.Count("AT+CPIN?");

@@ -73,16 +73,7 @@ namespace CellularIot.Tests.Modem
             rig.Link.On("AT+CEREG?", "\r\n+CEREG: 1,3\r\n\r\nOK\r\n");
             try
             {
-                RegistrationException caught = null;
-                try
-                {
-                    rig.Modem.WaitForRegistration();
-                }
-                catch (RegistrationException ex)
-                {
-                    caught = ex;
-                }
-
+                RegistrationException caught = (RegistrationException)ModemFailures.Of(() => rig.Modem.WaitForRegistration());
                 Assert.IsNotNull(caught);
                 Assert.AreEqual((int)RegistrationState.Denied, (int)caught.LastState);
                 Assert.IsTrue(rig.Link.Count("AT+CEREG?") > 2);

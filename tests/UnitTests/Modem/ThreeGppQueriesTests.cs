@@ -97,16 +97,7 @@ namespace CellularIot.Tests.Modem
             rig.Link.On("AT+CSQ", answer);
             try
             {
-                ModemException caught = null;
-                try
-                {
-                    rig.Modem.ReadSignalQuality();
-                }
-                catch (ModemException ex)
-                {
-                    caught = ex;
-                }
-
+                ModemException caught = ModemFailures.Of(() => rig.Modem.ReadSignalQuality());
                 Assert.IsNotNull(caught);
                 Assert.AreEqual("unreadable AT+CSQ answer", caught.Message);
             }
@@ -126,16 +117,7 @@ namespace CellularIot.Tests.Modem
             rig.Link.On("AT+CCLK?", answer);
             try
             {
-                ModemException caught = null;
-                try
-                {
-                    rig.Modem.ReadNetworkTimeUtc();
-                }
-                catch (ModemException ex)
-                {
-                    caught = ex;
-                }
-
+                ModemException caught = ModemFailures.Of(() => rig.Modem.ReadNetworkTimeUtc());
                 Assert.IsNotNull(caught);
                 Assert.AreEqual(message, caught.Message);
             }
@@ -153,16 +135,7 @@ namespace CellularIot.Tests.Modem
             rig.Link.On("AT+CCID", "\r\nOK\r\n");
             try
             {
-                ModemException caught = null;
-                try
-                {
-                    rig.Modem.PowerOn();
-                }
-                catch (ModemException ex)
-                {
-                    caught = ex;
-                }
-
+                ModemException caught = rig.PowerOnFailure();
                 Assert.IsNotNull(caught);
                 Assert.AreEqual("AT+CCID gave no answer line of the expected shape", caught.Message);
                 Assert.IsNull(rig.Modem.Identity);
