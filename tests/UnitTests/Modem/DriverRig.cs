@@ -39,6 +39,26 @@ namespace CellularIot.Tests.Modem
         /// <summary>The driver under test.</summary>
         public IModem Modem { get; protected set; }
 
+        /// <summary>Cuts the times every driver has to what a scripted module needs.</summary>
+        protected static void ShortenSharedTimes(ModemSettings settings)
+        {
+            settings.BootTimeoutMs = 800;
+            settings.BootProbeIntervalMs = 100;
+            settings.ProbeTimeoutMs = 80;
+            settings.ProbeAttempts = 2;
+            settings.SyncAttempts = 3;
+            settings.PowerOffSettleMs = 10;
+            settings.CommandTimeoutMs = 500;
+            settings.AttachTimeoutMs = 600;
+            settings.RegistrationPollMs = 50;
+            settings.DataTimeoutMs = 600;
+            settings.SocketOpenTimeoutMs = 500;
+            settings.SendTimeoutMs = 500;
+            settings.ReceiveCommandTimeoutMs = 300;
+            settings.ResetTimeoutMs = 200;
+            settings.PowerDownTimeoutMs = 300;
+        }
+
         /// <summary>Powers on (the scripted module is already on) and forgets the bring-up's commands.</summary>
         public DriverRig Up()
         {

@@ -25,23 +25,9 @@ namespace CellularIot.Tests.Modem
         public static Sim7080Settings FastSettings()
         {
             var settings = new Sim7080Settings();
-            settings.BootTimeoutMs = 800;
-            settings.BootProbeIntervalMs = 100;
-            settings.ProbeTimeoutMs = 80;
-            settings.ProbeAttempts = 2;
-            settings.SyncAttempts = 3;
-            settings.PowerOffSettleMs = 10;
-            settings.CommandTimeoutMs = 500;
-            settings.AttachTimeoutMs = 600;
-            settings.RegistrationPollMs = 50;
-            settings.DataTimeoutMs = 600;
+            ShortenSharedTimes(settings);
             settings.DataPollMs = 50;
-            settings.SocketOpenTimeoutMs = 500;
-            settings.SendTimeoutMs = 500;
-            settings.ReceiveCommandTimeoutMs = 300;
             settings.FileTimeoutMs = 500;
-            settings.ResetTimeoutMs = 200;
-            settings.PowerDownTimeoutMs = 300;
             return settings;
         }
 

@@ -27,23 +27,9 @@ namespace CellularIot.Tests.Modem
         public static QuectelSettings FastSettings()
         {
             var settings = new QuectelSettings();
-            settings.BootTimeoutMs = 800;
-            settings.BootProbeIntervalMs = 100;
-            settings.ProbeTimeoutMs = 80;
-            settings.ProbeAttempts = 2;
-            settings.SyncAttempts = 3;
-            settings.PowerOffSettleMs = 10;
-            settings.CommandTimeoutMs = 500;
-            settings.AttachTimeoutMs = 600;
-            settings.RegistrationPollMs = 50;
-            settings.DataTimeoutMs = 600;
-            settings.SocketOpenTimeoutMs = 500;
-            settings.SendTimeoutMs = 500;
-            settings.ReceiveCommandTimeoutMs = 300;
+            ShortenSharedTimes(settings);
             settings.SimReportTimeoutMs = 200;
             settings.FileTimeoutMs = 1000;
-            settings.ResetTimeoutMs = 200;
-            settings.PowerDownTimeoutMs = 300;
             return settings;
         }
     }
