@@ -1,5 +1,5 @@
-using System.Reflection;
 using CellularIot.At;
+using CellularIot.Modem;
 using CellularIot.Modem.Quectel;
 using CellularIot.Modem.Sim7080;
 using CellularIot.ModemSim;
@@ -49,36 +49,26 @@ public static class FastModem
         GuardTimeMs = 1,
     };
 
-    // The timings both drivers have. Their settings share these names but no type (each driver's settings are its own
-    // class in firmware/), so the one list is written by name; a name a driver's settings lack fails at once.
-    private static void SetSharedTimings(object driver, int probeTimeoutMs, int attachTimeoutMs)
+    // The timings both drivers have, on the settings they share.
+    private static void SetSharedTimings(ModemSettings driver, int probeTimeoutMs, int attachTimeoutMs)
     {
         ArgumentNullException.ThrowIfNull(driver);
-        (string Name, int Value)[] timings =
-        [
-            (nameof(Sim7080Settings.PowerKeyPulseMs), 30),
-            (nameof(Sim7080Settings.BootTimeoutMs), 2000),
-            (nameof(Sim7080Settings.BootProbeIntervalMs), 100),
-            (nameof(Sim7080Settings.ProbeTimeoutMs), probeTimeoutMs),
-            (nameof(Sim7080Settings.ProbeAttempts), 2),
-            (nameof(Sim7080Settings.SyncAttempts), 5),
-            (nameof(Sim7080Settings.PowerOffSettleMs), 50),
-            (nameof(Sim7080Settings.CommandTimeoutMs), 1000),
-            (nameof(Sim7080Settings.AttachTimeoutMs), attachTimeoutMs),
-            (nameof(Sim7080Settings.RegistrationPollMs), 100),
-            (nameof(Sim7080Settings.DataTimeoutMs), 2000),
-            (nameof(Sim7080Settings.SocketOpenTimeoutMs), 8000),
-            (nameof(Sim7080Settings.SendTimeoutMs), 3000),
-            (nameof(Sim7080Settings.ReceiveCommandTimeoutMs), 1000),
-            (nameof(Sim7080Settings.FileTimeoutMs), 3000),
-            (nameof(Sim7080Settings.ResetTimeoutMs), 500),
-            (nameof(Sim7080Settings.PowerDownTimeoutMs), 500),
-        ];
-        foreach ((string name, int value) in timings)
-        {
-            PropertyInfo property = driver.GetType().GetProperty(name)
-                ?? throw new ArgumentException($"{driver.GetType().Name} has no {name}", nameof(driver));
-            property.SetValue(driver, value);
-        }
+        driver.PowerKeyPulseMs = 30;
+        driver.BootTimeoutMs = 2000;
+        driver.BootProbeIntervalMs = 100;
+        driver.ProbeTimeoutMs = probeTimeoutMs;
+        driver.ProbeAttempts = 2;
+        driver.SyncAttempts = 5;
+        driver.PowerOffSettleMs = 50;
+        driver.CommandTimeoutMs = 1000;
+        driver.AttachTimeoutMs = attachTimeoutMs;
+        driver.RegistrationPollMs = 100;
+        driver.DataTimeoutMs = 2000;
+        driver.SocketOpenTimeoutMs = 8000;
+        driver.SendTimeoutMs = 3000;
+        driver.ReceiveCommandTimeoutMs = 1000;
+        driver.FileTimeoutMs = 3000;
+        driver.ResetTimeoutMs = 500;
+        driver.PowerDownTimeoutMs = 500;
     }
 }
