@@ -44,6 +44,8 @@ namespace CellularIot.Tests.Modem
                     return SocketOpenError.NotSupported;
                 case "ConnectionLimit":
                     return SocketOpenError.ConnectionLimit;
+                case "InvalidAddress":
+                    return SocketOpenError.InvalidAddress;
                 case "CertificateTimeExpired":
                     return SocketOpenError.CertificateTimeExpired;
                 case "CertificateNameMismatch":

@@ -19,7 +19,7 @@ namespace CellularIot.Tests.Modem
             {
                 Assert.ThrowsException(typeof(ArgumentNullException), () => rig.Modem.EnsureCaCertificate("ca.pem", null));
                 Assert.ThrowsException(typeof(ArgumentOutOfRangeException), () => rig.Modem.EnsureCaCertificate("ca.pem", new byte[0]));
-                Assert.ThrowsException(typeof(ArgumentOutOfRangeException), () => rig.Modem.EnsureCaCertificate("ca.pem", new byte[rig.Settings.MaxFileBytes + 1]));
+                Assert.ThrowsException(typeof(ArgumentOutOfRangeException), () => rig.Modem.EnsureCaCertificate("ca.pem", new byte[ModemRig.FastSettings().MaxFileBytes + 1]));
                 Assert.AreEqual(0, rig.Link.CountStartingWith("AT+CFS"));
             }
             finally

@@ -52,6 +52,11 @@ namespace CellularIot.Tests.Modem
         [DataRow(21, "NetworkNotActive", false, false)]
         [DataRow(20, "CannotResolveHost", false, false)]
         [DataRow(1, "SocketError", false, false)]
+        [DataRow(2, "NoMemory", false, false)]
+        [DataRow(3, "ConnectionLimit", false, false)]
+        [DataRow(4, "ParameterInvalid", false, false)]
+        [DataRow(6, "InvalidAddress", false, false)]
+        [DataRow(7, "NotSupported", false, false)]
         [DataRow(99, "Other", false, false)]
         public void MapsOpenResultsToTypedErrors(int result, string error, bool clock, bool certificate)
         {
