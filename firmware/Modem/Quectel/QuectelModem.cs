@@ -16,16 +16,10 @@ namespace CellularIot.Modem.Quectel
     public sealed class QuectelModem : ModemDriver
     {
         private readonly QuectelSettings settings;
-        private readonly QuectelDataContext data;
         private readonly QuectelSocketUrcs socketUrcs;
         private readonly SocketCommandSet socketCommands;
         private readonly QuectelFiles files;
         private readonly QuectelSsl ssl;
-        private readonly object sync = new object();
-
-        // Whether the module was running before the latest bring-up (it answered the first probe): its registration
-        // and data context may be up already and are asked for, not waited for. False once it booted for the bring-up.
-        private bool wasRunning;
 
         /// <summary>Creates the driver over <paramref name="channel"/> (started on the first <see cref="ModemDriver.PowerOn"/>).</summary>
         /// <exception cref="ArgumentNullException">A part is missing.</exception>
@@ -36,22 +30,10 @@ namespace CellularIot.Modem.Quectel
             this.settings = settings;
             socketCommands = new SocketCommandSet("AT+QSSLSEND=", "SEND OK", "SEND FAIL", "AT+QSSLRECV=", "+QSSLRECV: ", AtRawRead.AfterLine, "AT+QSSLCLOSE=")
                 .Limits(settings.MaxSendChunk, settings.MaxReceiveChunk, settings.SendTimeoutMs, settings.ReceiveCommandTimeoutMs, settings.CommandTimeoutMs);
-            data = new QuectelDataContext(channel, Commands, Sockets, log, settings);
+            Data = new QuectelDataContext(channel, Commands, Sockets, log, settings);
             files = new QuectelFiles(Commands, settings, log);
             ssl = new QuectelSsl(Commands, log, settings.SocketCount);
             socketUrcs = new QuectelSocketUrcs(channel, Sockets);
-        }
-
-        // Whether the module was running before the latest bring-up (see wasRunning).
-        private bool WasRunning
-        {
-            get
-            {
-                lock (sync)
-                {
-                    return wasRunning;
-                }
-            }
         }
 
         /// <inheritdoc/>
@@ -73,26 +55,6 @@ namespace CellularIot.Modem.Quectel
             }
 
             Sockets.DetachAll("modem off");
-        }
-
-        /// <inheritdoc/>
-        public override RegistrationState WaitForRegistration()
-        {
-            // A module that booted for this bring-up registers seconds after AT+CEREG=1, so its URC says when; one that
-            // was running may have registered long ago and is asked.
-            return Registration.WaitForRegistration(settings.AttachTimeoutMs, settings.RegistrationPollMs, WasRunning);
-        }
-
-        /// <inheritdoc/>
-        public override string ActivateData(string apn)
-        {
-            return data.Activate(apn, WasRunning);
-        }
-
-        /// <inheritdoc/>
-        public override void DeactivateData()
-        {
-            data.Deactivate();
         }
 
         /// <inheritdoc/>
@@ -160,7 +122,7 @@ namespace CellularIot.Modem.Quectel
                 // exchange instead of five: error texts, registration reports (before the attach, so that it is
                 // reported, not polled for), LTE only ("nwscanmode" 3) with Cat-M1, NB-IoT or both ("iotopmode"; the
                 // trailing 1 applies each at once) and the APN of PDP context 1.
-                data.Define(settings.Apn, "AT+CMEE=2;+CEREG=1;+QCFG=\"nwscanmode\",3,1;+QCFG=\"iotopmode\","
+                Data.Define(settings.Apn, "AT+CMEE=2;+CEREG=1;+QCFG=\"nwscanmode\",3,1;+QCFG=\"iotopmode\","
                     + QuectelRadio.IotOpModeOf(settings.RadioMode) + ",1;");
 
                 // The SIM reports itself after a boot (+CPIN: READY between RDY and APP RDY): a module that booted for
@@ -187,10 +149,8 @@ namespace CellularIot.Modem.Quectel
 
             // ALPN is written and read back once per start of the driver: the module's firmware does not change while it runs.
             bool alpnConfirmed = Facts.AlpnChecked ? Facts.Capabilities.SupportsAlpn : settings.ProbeAlpn && ssl.ConfirmAlpn(0, settings.AlpnProbeProtocol);
-            lock (sync)
-            {
-                wasRunning = answering;
-            }
+            // Any module that was running (it answered the first probe): its registration and context are asked for.
+            MayBeUpFromBefore = answering;
 
             Facts.Up(iccid, alpnConfirmed, kept, Log);
         }
@@ -199,20 +159,12 @@ namespace CellularIot.Modem.Quectel
         private protected override void AnsweredWithoutBoot()
         {
             // (What its SSL contexts hold is written again: it cannot be sure.)
-            lock (sync)
-            {
-                wasRunning = true;
-            }
+            MayBeUpFromBefore = true;
         }
 
         /// <inheritdoc/>
         private protected override void ForgetHeldSettings()
         {
-            lock (sync)
-            {
-                wasRunning = false;
-            }
-
             ssl.Forget();
             files.Forget();
         }
@@ -220,7 +172,6 @@ namespace CellularIot.Modem.Quectel
         /// <inheritdoc/>
         private protected override void DisposeDialect()
         {
-            data.Dispose();
             socketUrcs.Dispose();
         }
 

@@ -17,17 +17,11 @@ namespace CellularIot.Modem.Sim7080
 
         private readonly Sim7080Settings settings;
         private readonly SimReadiness sim;
-        private readonly Sim7080DataContext data;
         private readonly Sim7080SocketUrcs socketUrcs;
         private readonly SocketCommandSet socketCommands;
         private readonly CaFileStore caFiles;
         private readonly AlpnSetting alpn;
         private readonly SocketTlsSetup tls;
-        private readonly object sync = new object();
-
-        // Whether the module has kept the settings of an earlier bring-up (it answered without echo, which every boot
-        // switches on); false once it booted, was reset or rebooted.
-        private bool keptSettings;
 
         /// <summary>Creates the driver over <paramref name="channel"/> (started on the first <see cref="ModemDriver.PowerOn"/>).</summary>
         /// <exception cref="ArgumentNullException">A part is missing.</exception>
@@ -40,23 +34,11 @@ namespace CellularIot.Modem.Sim7080
             socketCommands = new SocketCommandSet("AT+CASEND=", null, null, "AT+CARECV=", "+CARECV: ", AtRawRead.Inline, "AT+CACLOSE=")
                 .Limits(settings.MaxSendChunk, settings.MaxReceiveChunk, settings.SendTimeoutMs, settings.ReceiveCommandTimeoutMs, settings.CommandTimeoutMs)
                 .Variants(true, settings.SendFinalQuietMs);
-            data = new Sim7080DataContext(channel, Commands, Sockets, clock, log, settings);
+            Data = new Sim7080DataContext(channel, Commands, Sockets, clock, log, settings);
             caFiles = new CaFileStore(Commands, settings, log);
             alpn = settings.AlpnKeyword == null ? null : new AlpnSetting(Commands, settings.AlpnKeyword, log);
             tls = new SocketTlsSetup(Commands, alpn, settings.SocketCount);
             socketUrcs = new Sim7080SocketUrcs(channel, Sockets);
-        }
-
-        // Whether the module has kept the settings of an earlier bring-up (see keptSettings).
-        private bool KeptSettings
-        {
-            get
-            {
-                lock (sync)
-                {
-                    return keptSettings;
-                }
-            }
         }
 
         /// <inheritdoc/>
@@ -72,27 +54,6 @@ namespace CellularIot.Modem.Sim7080
         }
 
         /// <inheritdoc/>
-        public override RegistrationState WaitForRegistration()
-        {
-            // A module that booted for this bring-up registers seconds after AT+CEREG=1, so its URC says when; one
-            // that kept its settings may have registered long ago and is asked.
-            return Registration.WaitForRegistration(settings.AttachTimeoutMs, settings.RegistrationPollMs, KeptSettings);
-        }
-
-        /// <inheritdoc/>
-        public override string ActivateData(string apn)
-        {
-            // A module that booted for this bring-up has no active context: asking first would only cost a command.
-            return data.Activate(apn, KeptSettings);
-        }
-
-        /// <inheritdoc/>
-        public override void DeactivateData()
-        {
-            data.Deactivate();
-        }
-
-        /// <inheritdoc/>
         public override DateTime ReadNetworkTimeUtc()
         {
             return ThreeGpp.ReadNetworkTimeUtc();
@@ -101,7 +62,8 @@ namespace CellularIot.Modem.Sim7080
         /// <inheritdoc/>
         public override bool EnsureCaCertificate(string fileName, byte[] pem)
         {
-            return caFiles.Ensure(fileName, pem, KeptSettings);
+            // Only a module that kept its settings counts as up from before (see BringUp).
+            return caFiles.Ensure(fileName, pem, MayBeUpFromBefore);
         }
 
         /// <inheritdoc/>
@@ -172,15 +134,13 @@ namespace CellularIot.Modem.Sim7080
             {
                 // Radio and PDP definition before the attach they steer, on one command line; a module that kept its
                 // settings is attached.
-                data.Define(settings.Apn, "AT+CNMP=38;+CMNB=" + CatMnbSetting.ValueOf(settings.RadioMode) + ";");
+                Data.Define(settings.Apn, "AT+CNMP=38;+CMNB=" + CatMnbSetting.ValueOf(settings.RadioMode) + ";");
             }
 
             // ALPN is written and read back once per start of the driver: the module's firmware does not change while it runs.
             bool alpnConfirmed = Facts.AlpnChecked ? Facts.Capabilities.SupportsAlpn : alpn != null && tls.ConfirmAlpn(settings.AlpnProbeContext, settings.AlpnProbeProtocol);
-            lock (sync)
-            {
-                keptSettings = kept;
-            }
+            // Only one that kept its settings: the settings, the CA file and the context are then taken as they are.
+            MayBeUpFromBefore = kept;
 
             Facts.Up(iccid, alpnConfirmed, kept, Log);
         }
@@ -188,11 +148,6 @@ namespace CellularIot.Modem.Sim7080
         /// <inheritdoc/>
         private protected override void ForgetHeldSettings()
         {
-            lock (sync)
-            {
-                keptSettings = false;
-            }
-
             tls.Forget();
             caFiles.Forget();
         }
@@ -200,7 +155,6 @@ namespace CellularIot.Modem.Sim7080
         /// <inheritdoc/>
         private protected override void DisposeDialect()
         {
-            data.Dispose();
             socketUrcs.Dispose();
         }
 

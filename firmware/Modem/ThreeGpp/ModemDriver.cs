@@ -21,6 +21,10 @@ namespace CellularIot.Modem.ThreeGpp
         private readonly ModemSettings settings;
         private readonly string lastBootNotice;
         private readonly string powerDownNotice;
+        private readonly object sync = new object();
+
+        // See MayBeUpFromBefore.
+        private bool mayBeUpFromBefore;
 
         /// <summary>
         /// Wires the shared parts to <paramref name="channel"/> (started on the first <see cref="PowerOn"/>). A boot
@@ -101,6 +105,33 @@ namespace CellularIot.Modem.ThreeGpp
         /// <summary>Set when the module says it is switching off.</summary>
         private protected ManualResetEvent PowerDownSeen { get; private set; }
 
+        /// <summary>The data context the sockets use; the family's driver makes it in its constructor.</summary>
+        private protected DataContext Data { get; set; }
+
+        /// <summary>
+        /// Whether the module was not booted for the latest bring-up, so that what it had up before (registration, the
+        /// data context, settings) may still be up and is asked for, not waited for or written again. The family's
+        /// bring-up and recovery set it; false once the module booted, was reset or rebooted.
+        /// </summary>
+        private protected bool MayBeUpFromBefore
+        {
+            get
+            {
+                lock (sync)
+                {
+                    return mayBeUpFromBefore;
+                }
+            }
+
+            set
+            {
+                lock (sync)
+                {
+                    mayBeUpFromBefore = value;
+                }
+            }
+        }
+
         /// <inheritdoc/>
         public void PowerOn()
         {
@@ -147,13 +178,25 @@ namespace CellularIot.Modem.ThreeGpp
         }
 
         /// <inheritdoc/>
-        public abstract RegistrationState WaitForRegistration();
+        public RegistrationState WaitForRegistration()
+        {
+            // A module that booted for this bring-up registers seconds after AT+CEREG=1, so its URC says when; one that
+            // was up before may have registered long ago and is asked.
+            return Registration.WaitForRegistration(settings.AttachTimeoutMs, settings.RegistrationPollMs, MayBeUpFromBefore);
+        }
 
         /// <inheritdoc/>
-        public abstract string ActivateData(string apn);
+        public string ActivateData(string apn)
+        {
+            // A module that booted for this bring-up has no active context: asking first would only cost a command.
+            return Data.Activate(apn, MayBeUpFromBefore);
+        }
 
         /// <inheritdoc/>
-        public abstract void DeactivateData();
+        public void DeactivateData()
+        {
+            Data.Deactivate();
+        }
 
         /// <inheritdoc/>
         public SignalQuality ReadSignalQuality()
@@ -220,6 +263,7 @@ namespace CellularIot.Modem.ThreeGpp
             Channel.Unregister(powerDownNotice);
             Registration.Dispose();
             SimReady.Dispose();
+            Data.Dispose();
             DisposeDialect();
             Sockets.DetachAll("driver disposed");
             GC.SuppressFinalize(this);
@@ -251,6 +295,7 @@ namespace CellularIot.Modem.ThreeGpp
         /// </summary>
         private protected void ForgetModemState()
         {
+            MayBeUpFromBefore = false;
             Registration.Forget();
             ForgetHeldSettings();
         }
